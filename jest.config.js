@@ -1,0 +1,10 @@
+/** Jest runs every suite under tests/ (unit, CLI, browser, LibreOffice). */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/tests"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+  },
+  testTimeout: 30000,
+};

@@ -1,0 +1,77 @@
+/**
+ * Reads the sector (三（一）): a name in Chinese or English, or a GB/T 4754-2017 industry code as
+ * text or number (RULES.md). A code is refused rather than guessed when it is too broad to decide
+ * (a division or group that holds a named class besides others) or sits in a chemical group but
+ * is no class of the standard.
+ */
+import { CHEMICAL_GROUPS, SECTORS, type SectorId } from "../policy";
+import { badArgument, errorValueText, isErrorValue } from "./errors";
+import { keyedLookup, matchKey, memo, quote } from "./text";
+
+const BY_NAME = keyedLookup<SectorId>(
+  Object.values(SECTORS).map((s) => [[s.id, s.nameZh, s.nameEn, ...s.aliases], s.id]),
+);
+
+const BY_CODE = new Map<string, SectorId>();
+for (const sector of Object.values(SECTORS)) for (const code of sector.codes) BY_CODE.set(code, sector.id);
+const NAMED_CODES = [...BY_CODE.keys()];
+
+const ACCEPTED_ZH = "化工、铸造、热电、印染、其它，或国民经济行业代码（如 2614、3391）";
+const ACCEPTED_EN = "化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其它 other, or a GB/T 4754 code (e.g. 2614, 3391)";
+
+function fromCode(code: string, shown: string): SectorId {
+  const named = BY_CODE.get(code);
+  if (named) return named;
+  if (code.length === 4 && CHEMICAL_GROUPS.includes(code.slice(0, 3))) {
+    const classes = SECTORS.chemical.codes.filter((c) => c.length === 4 && c.startsWith(code.slice(0, 3)));
+    throw badArgument(
+      "sector",
+      `${shown} 不是 GB/T 4754-2017 中 ${code.slice(0, 3)} 组的小类（该组小类：${classes.join("、")}）`,
+      `${shown} is not a class of group ${code.slice(0, 3)} in GB/T 4754-2017 (its classes: ${classes.join(", ")})`,
+    );
+  }
+  const inside = NAMED_CODES.filter((c) => c.length > code.length && c.startsWith(code) && !(c.length === 4 && BY_CODE.has(c.slice(0, 3))));
+  if (inside.length > 0) {
+    throw badArgument(
+      "sector",
+      `行业代码 ${shown} 范围过宽，无法判断是否属于本意见所列行业，请填写到小类（如 ${inside.slice(0, 4).join("、")}）`,
+      `industry code ${shown} is too broad to tell whether the policy covers it; give the class (e.g. ${inside.slice(0, 4).join(", ")})`,
+    );
+  }
+  return "other";
+}
+
+function fromText(raw: string): SectorId {
+  const key = matchKey(raw);
+  if (key === "") throw blank();
+  const named = BY_NAME.get(key);
+  if (named) return named;
+  // A GB/T 4754 code, optionally after its section letter (C2614).
+  const code = /^[a-t]?(\d{2,4})$/.exec(key);
+  if (code) return fromCode(code[1], raw.trim());
+  throw badArgument("sector", `无法识别 ${quote(raw)}，应为${ACCEPTED_ZH}`, `${quote(raw)} is not a sector; expected ${ACCEPTED_EN}`);
+}
+
+const fromTextMemo = memo(fromText);
+
+function blank() {
+  return badArgument("sector", `为空，应为${ACCEPTED_ZH}`, `is blank; expected ${ACCEPTED_EN}`);
+}
+
+/** Reads a sector argument. */
+export function parseSector(value: unknown): SectorId {
+  if (typeof value === "string") return fromTextMemo(value);
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && value >= 10 && value <= 9999) return fromCode(String(value), String(value));
+    throw badArgument("sector", `${quote(value)} 不是行业代码，应为${ACCEPTED_ZH}`, `${quote(value)} is not an industry code; expected ${ACCEPTED_EN}`);
+  }
+  if (value === null || value === undefined) throw blank();
+  if (Array.isArray(value)) {
+    if (value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) return parseSector(value[0][0]);
+    throw badArgument("sector", "应为单个单元格，而不是区域", "expected one cell, not a range");
+  }
+  if (isErrorValue(value)) {
+    throw badArgument("sector", `单元格为错误值 ${errorValueText(value)}`, `the cell holds the error ${errorValueText(value)}`);
+  }
+  throw badArgument("sector", `无法识别 ${quote(value)}，应为${ACCEPTED_ZH}`, `${quote(value)} is not a sector; expected ${ACCEPTED_EN}`);
+}
