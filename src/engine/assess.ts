@@ -90,6 +90,7 @@ function flagEffectFindings(claim: Claim): Finding[] {
 
 function zeroSalesFindings(claim: Claim): Finding[] {
   const out: Finding[] = [];
+  const clause = rewardRules(claim)?.clause ?? "五（一）";
   (["sales1", "sales2"] as const).forEach((arg, i) => {
     const sales = claim[arg];
     if (sales.fen === 0 || (sales.yuan !== null && sales.yuan.isZero())) {
@@ -97,7 +98,7 @@ function zeroSalesFindings(claim: Claim): Finding[] {
         finding(
           "ZERO_SALES",
           "warning",
-          "五（一）",
+          clause,
           `第${i + 1}年销售额为 0，按 0 计入两年平均值，请核实`,
           `${arg} is 0 and counts as 0 in the two-year average; please check`,
         ),
