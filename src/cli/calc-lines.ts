@@ -1,0 +1,239 @@
+/**
+ * `jyreward calc` in stream mode: claims as JSON Lines in, one JSON line per claim out, in order.
+ *
+ * One line in, one line out, computed synchronously: no await per line, output batched into large
+ * writes, stdin read in chunks. Findings come from `assess`, which builds the decimal breakdown
+ * only for a claim whose findings quote it (floor top-up, cap), so the common claim stays on the
+ * integer 分 path.
+ *
+ * Blank lines (empty or whitespace only) are not claims: they are skipped and produce no output.
+ * JSON numbers for sales are read from their literal text in the line, exactly as if they were
+ * given as strings ("sales1": 100000000.10 is 100000000.10, never a double near it).
+ */
+import { assessInput, ClaimError, fenToUnitString, notCoveredError, type ClaimInput, type Finding, type Lang } from "../engine";
+import type { CliContext } from "./context";
+
+/** Fields a claim line may carry. `id` is not read by the engine: it is echoed back as given. */
+export const CLAIM_FIELDS = ["sector", "sales1", "sales2", "flags", "unit", "place", "id"] as const;
+const FIELD_SET = new Set<string>(CLAIM_FIELDS);
+
+export interface LineError {
+  code: "#VALUE!" | "#N/A";
+  /** The claim field at fault, or null (the line as a whole, or a not-covered sector). */
+  argument: string | null;
+  message: string;
+  /** 1-based line number in the input, blank lines counted. */
+  line: number;
+}
+
+export interface LineFinding {
+  code: string;
+  severity: string;
+  clause: string | null;
+  message: string;
+}
+
+export type LineResult =
+  | { id?: unknown; status: "eligible" | "excluded"; reward: string; city: string; town: string; park: string; findings: LineFinding[] }
+  | { id?: unknown; error: LineError };
+
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
+/**
+ * The literal text of the numbers given for sales1 / sales2 at the top level of a line that
+ * JSON.parse has accepted as an object. A duplicated key counts as JSON.parse counts it: the last.
+ */
+export function rawSalesText(line: string): { sales1?: string; sales2?: string } {
+  const out: { sales1?: string; sales2?: string } = {};
+  let depth = 0;
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c === 34) {
+      const start = i++;
+      let escaped = false;
+      while (i < n) {
+        const d = line.charCodeAt(i);
+        if (d === 92) {
+          escaped = true;
+          i += 2;
+          continue;
+        }
+        if (d === 34) break;
+        i++;
+      }
+      i++;
+      if (depth !== 1) continue;
+      let j = i;
+      while (j < n && isSpace(line.charCodeAt(j))) j++;
+      if (line.charCodeAt(j) !== 58) continue;
+      const key = escaped ? (JSON.parse(line.slice(start, i)) as string) : line.slice(start + 1, i - 1);
+      j++;
+      while (j < n && isSpace(line.charCodeAt(j))) j++;
+      if (key === "sales1" || key === "sales2") {
+        NUMBER.lastIndex = j;
+        const m = NUMBER.exec(line);
+        if (m) out[key] = m[0];
+        else delete out[key];
+      }
+      i = j;
+      continue;
+    }
+    if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+    i++;
+  }
+  return out;
+}
+
+const LINE_MESSAGES = {
+  json: (detail: string, line: number) => ({
+    zh: `第 ${line} 行不是有效的 JSON（${detail}）；每行应为一个申报对象，如 {"sector":"化工","sales1":"60000000","sales2":"60000000"}`,
+    en: `line ${line} is not valid JSON (${detail}); each line must be one claim object, e.g. {"sector":"化工","sales1":"60000000","sales2":"60000000"}`,
+  }),
+  notObject: (kind: string, line: number) => ({
+    zh: `第 ${line} 行应为一个 JSON 对象（申报），收到 ${kind}`,
+    en: `line ${line} must be a JSON object (a claim), got ${kind}`,
+  }),
+  unknownField: (field: string, line: number) => ({
+    zh: `第 ${line} 行有未知字段 “${field}”；可用字段：${CLAIM_FIELDS.join("、")}`,
+    en: `line ${line} has an unknown field "${field}"; fields: ${CLAIM_FIELDS.join(", ")}`,
+  }),
+};
+
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+function findingOut(f: Finding, lang: Lang): LineFinding {
+  return { code: f.code, severity: f.severity, clause: f.clause, message: lang === "zh" ? f.messageZh : f.messageEn };
+}
+
+function claimError(e: ClaimError, lang: Lang, line: number): LineError {
+  return { code: e.code, argument: e.argument, message: e.text(lang), line };
+}
+
+/** Answers one non-blank line. Never throws for bad input: that is an error result. */
+export function answerLine(text: string, lineNumber: number, lang: Lang): LineResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const m = LINE_MESSAGES.json(e instanceof Error ? e.message : String(e), lineNumber);
+    return { error: { code: "#VALUE!", argument: null, message: m[lang], line: lineNumber } };
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    const m = LINE_MESSAGES.notObject(kindOf(value), lineNumber);
+    return { error: { code: "#VALUE!", argument: null, message: m[lang], line: lineNumber } };
+  }
+  const obj = value as Record<string, unknown>;
+  const hasId = Object.prototype.hasOwnProperty.call(obj, "id");
+  for (const key in obj) {
+    if (!FIELD_SET.has(key)) {
+      const m = LINE_MESSAGES.unknownField(key, lineNumber);
+      const error: LineError = { code: "#VALUE!", argument: null, message: m[lang], line: lineNumber };
+      return hasId ? { id: obj.id, error } : { error };
+    }
+  }
+  const input: ClaimInput = { sector: obj.sector, sales1: obj.sales1, sales2: obj.sales2, flags: obj.flags, unit: obj.unit, place: obj.place };
+  if (typeof input.sales1 === "number" || typeof input.sales2 === "number") {
+    const raw = rawSalesText(text);
+    if (typeof input.sales1 === "number" && raw.sales1 !== undefined) input.sales1 = raw.sales1;
+    if (typeof input.sales2 === "number" && raw.sales2 !== undefined) input.sales2 = raw.sales2;
+  }
+  const r = assessInput(input);
+  let result: LineResult;
+  if (!r.ok) {
+    result = { error: claimError(r.error, lang, lineNumber) };
+  } else {
+    const a = r.assessment;
+    if (a.status === "not-covered") {
+      result = { error: claimError(notCoveredError(a.claim.sector), lang, lineNumber) };
+    } else {
+      const u = a.claim.unit;
+      result = {
+        status: a.status,
+        reward: fenToUnitString(a.amounts.reward, u),
+        city: fenToUnitString(a.amounts.city, u),
+        town: fenToUnitString(a.amounts.town, u),
+        park: fenToUnitString(a.amounts.park, u),
+        findings: a.findings.map((f) => findingOut(f, lang)),
+      };
+    }
+  }
+  return hasId ? { id: obj.id, ...result } : result;
+}
+
+/** True for a line that is not a claim (empty or whitespace only). */
+export function isBlankLine(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0xfeff) return false;
+  return true;
+}
+
+/** Output is gathered and written in blocks of about this many characters. */
+const FLUSH_AT = 1 << 16;
+
+/** Reads claims from stdin to the end, writing one line per claim; resolves to the exit code. */
+export function calcStream(ctx: CliContext): Promise<number> {
+  const { stdin, stdout, lang } = ctx;
+  return new Promise((resolve, reject) => {
+    let carry = "";
+    let lineNumber = 0;
+    let out = "";
+    let first = true;
+
+    const flush = () => {
+      if (out === "") return;
+      const ok = stdout.write(out);
+      out = "";
+      if (!ok) {
+        stdin.pause();
+        stdout.once("drain", () => stdin.resume());
+      }
+    };
+
+    const take = (line: string) => {
+      lineNumber++;
+      if (first) {
+        first = false;
+        if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      }
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      if (isBlankLine(line)) return;
+      out += JSON.stringify(answerLine(line, lineNumber, lang)) + "\n";
+    };
+
+    stdin.setEncoding("utf8");
+    stdin.on("data", (chunk: string) => {
+      let text = carry + chunk;
+      let start = 0;
+      let nl = text.indexOf("\n");
+      while (nl !== -1) {
+        take(text.slice(start, nl));
+        start = nl + 1;
+        nl = text.indexOf("\n", start);
+      }
+      carry = start === 0 ? text : text.slice(start);
+      text = "";
+      if (out.length >= FLUSH_AT) flush();
+    });
+    stdin.on("end", () => {
+      if (carry !== "") take(carry);
+      carry = "";
+      const done = () => resolve(0);
+      if (out === "") {
+        stdout.write("", () => done());
+      } else {
+        const text = out;
+        out = "";
+        stdout.write(text, (err?: Error | null) => (err ? reject(err) : done()));
+      }
+    });
+    stdin.on("error", reject);
+  });
+}

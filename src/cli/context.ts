@@ -1,0 +1,115 @@
+/**
+ * What every jyreward subcommand gets: the streams, the environment and the language, plus the
+ * small helpers they share (options, usage errors). Subcommands are modules exporting `run`; the
+ * dispatch table in main.ts loads them only when asked, so startup stays cheap.
+ */
+import type { Lang } from "../engine/lang";
+
+export interface CliIO {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface CliContext extends CliIO {
+  /** zh by default; en with `--lang en` or an English (non-zh) locale. */
+  lang: Lang;
+}
+
+/** A subcommand: reads its arguments (without the command name and without `--lang`). */
+export interface CommandModule {
+  run(args: string[], ctx: CliContext): number | Promise<number>;
+}
+
+/** Exit codes, the same for every subcommand (README "Command line: jyreward"). */
+export const EXIT = {
+  /** Done. In stream mode error lines are part of the output, not a failure. */
+  OK: 0,
+  /** Unexpected failure (a bug, an unreadable stream). */
+  FAILURE: 1,
+  /** Bad usage (unknown command or option, missing value) or an invalid claim (#VALUE!). */
+  USAGE: 2,
+  /** The claim's sector is not covered by this policy (#N/A). */
+  NOT_COVERED: 3,
+} as const;
+
+/** A usage error: printed to stderr with a hint at --help, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(`${zh} / ${en}`);
+    this.name = "UsageError";
+  }
+  text(lang: Lang): string {
+    return lang === "zh" ? this.zh : this.en;
+  }
+}
+
+/**
+ * The language from the locale when `--lang` is not given: zh unless the locale names another
+ * language. An unset, C or POSIX locale names none, so it keeps the Chinese default.
+ */
+export function langFromEnv(env: NodeJS.ProcessEnv): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  if (locale === "" || /^(c|posix)([._@]|$)/i.test(locale)) return "zh";
+  return /^zh/i.test(locale) ? "zh" : "en";
+}
+
+/** Reads a `--lang` value. */
+export function parseLang(value: string | undefined): Lang {
+  const v = (value ?? "").trim().toLowerCase();
+  if (/^zh([-_].*)?$/.test(v) || v === "cn" || v === "中文") return "zh";
+  if (/^en([-_].*)?$/.test(v)) return "en";
+  throw new UsageError(`--lang 应为 zh 或 en，收到 “${value ?? ""}”`, `--lang expects zh or en, got "${value ?? ""}"`);
+}
+
+/**
+ * Splits `--name value` / `--name=value` options and positional arguments. Every option takes a
+ * value except the listed switches; a value may start with "-" (`--sales1 -5` reaches the engine,
+ * which names the negative sales).
+ */
+export function parseOptions(
+  args: string[],
+  known: readonly string[],
+  switches: readonly string[] = [],
+): { options: Map<string, string>; switches: Set<string>; positional: string[] } {
+  const options = new Map<string, string>();
+  const on = new Set<string>();
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === "--") {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith("-") || arg === "-") {
+      positional.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf("=");
+    const name = (eq > 0 ? arg.slice(0, eq) : arg).replace(/^--?/, "");
+    if (switches.includes(name)) {
+      if (eq > 0) throw new UsageError(`选项 --${name} 不带值`, `option --${name} takes no value`);
+      on.add(name);
+      continue;
+    }
+    if (!known.includes(name)) {
+      throw new UsageError(`未知选项 ${arg.slice(0, eq > 0 ? eq : undefined)}`, `unknown option ${arg.slice(0, eq > 0 ? eq : undefined)}`);
+    }
+    if (options.has(name)) throw new UsageError(`选项 --${name} 重复`, `option --${name} given twice`);
+    if (eq > 0) options.set(name, arg.slice(eq + 1));
+    else if (i + 1 < args.length) options.set(name, args[++i]);
+    else throw new UsageError(`选项 --${name} 缺少值`, `option --${name} needs a value`);
+  }
+  return { options, switches: on, positional };
+}
+
+/** Writes to a stream and resolves once the data has been handed to the OS (or buffered). */
+export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(text, (err?: Error | null) => (err ? reject(err) : resolve()));
+  });
+}
