@@ -10,7 +10,8 @@
  * JSON numbers for sales are read from their literal text in the line, exactly as if they were
  * given as strings ("sales1": 100000000.10 is 100000000.10, never a double near it).
  */
-import { assessInput, ClaimError, fenToUnitString, notCoveredError, type ClaimInput, type Finding, type Lang } from "../engine";
+import { assessInput, ClaimError, fenToUnitString, notCoveredFinding, type ClaimInput, type Finding, type Lang } from "../engine";
+import type { SectorId } from "../policy";
 import type { CliContext } from "./context";
 
 /** Fields a claim line may carry. `id` is not read by the engine: it is echoed back as given. */
@@ -118,6 +119,18 @@ function claimError(e: ClaimError, lang: Lang, line: number): LineError {
   return { code: e.code, argument: e.argument, message: e.text(lang), line };
 }
 
+/** The #N/A of a not-covered sector (the text of notCoveredError), without building an Error per line. */
+const notCoveredMessages = new Map<SectorId, { zh: string; en: string }>();
+function notCovered(sector: SectorId, lang: Lang, line: number): LineError {
+  let m = notCoveredMessages.get(sector);
+  if (!m) {
+    const f = notCoveredFinding(sector);
+    m = { zh: f.messageZh, en: f.messageEn };
+    notCoveredMessages.set(sector, m);
+  }
+  return { code: "#N/A", argument: null, message: m[lang], line };
+}
+
 /** Answers one non-blank line. Never throws for bad input: that is an error result. */
 export function answerLine(text: string, lineNumber: number, lang: Lang): LineResult {
   let value: unknown;
@@ -153,7 +166,7 @@ export function answerLine(text: string, lineNumber: number, lang: Lang): LineRe
   } else {
     const a = r.assessment;
     if (a.status === "not-covered") {
-      result = { error: claimError(notCoveredError(a.claim.sector), lang, lineNumber) };
+      result = { error: notCovered(a.claim.sector, lang, lineNumber) };
     } else {
       const u = a.claim.unit;
       result = {
@@ -171,6 +184,7 @@ export function answerLine(text: string, lineNumber: number, lang: Lang): LineRe
 
 /** True for a line that is not a claim (empty or whitespace only). */
 export function isBlankLine(text: string): boolean {
+  // A claim line starts with "{" (or at worst a space), so this is settled at the first character.
   for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && text.charCodeAt(i) !== 0xfeff) return false;
   return true;
 }

@@ -59,14 +59,37 @@ function roundHalfUp(n: number, d: number): number {
   return (shifted - (shifted % d)) / d;
 }
 
+/** N = 200 × the scale's amount in 分, an exact integer when both years are whole 分. */
+function scaleN(S: number, scale: CompiledScale): number {
+  let N = 0;
+  for (const s of scale.slices) if (S > s.low) N += s.rate * (Math.min(S, s.high) - s.low);
+  return N;
+}
+
+/**
+ * The amount the scale gives before floor and cap (元, exact, unrounded): what the top-up and
+ * cap findings quote. Equal to explain(claim).computed, without building the whole breakdown.
+ */
+export function scaleAmountYuan(claim: Claim, rules: SectorReward): Decimal {
+  const scale = compile(scaleOf(claim, rules), rules);
+  const a = claim.sales1.fen;
+  const b = claim.sales2.fen;
+  // N / 200 分 = N / 20000 元.
+  if (a !== null && b !== null) return new Decimal(scaleN(a + b, scale)).div(20000);
+  const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
+  let N = new Decimal(0);
+  for (const s of scale.slices) {
+    if (S.greaterThan(s.low)) N = N.plus(Decimal.min(S, s.high).minus(s.low).times(s.rate));
+  }
+  return N.div(20000);
+}
+
 function rewardFen(claim: Claim, rules: SectorReward): { fen: number; stage: Stage } {
   const scale = compile(scaleOf(claim, rules), rules);
   const a = claim.sales1.fen;
   const b = claim.sales2.fen;
   if (a !== null && b !== null) {
-    const S = a + b;
-    let N = 0;
-    for (const s of scale.slices) if (S > s.low) N += s.rate * (Math.min(S, s.high) - s.low);
+    const N = scaleN(a + b, scale);
     if (N < scale.floorN) return { fen: scale.floorN / 200, stage: "floor" };
     if (N > scale.capN) return { fen: scale.capN / 200, stage: "cap" };
     return { fen: roundHalfUp(N, 200), stage: "scale" };

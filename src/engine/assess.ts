@@ -3,8 +3,7 @@
  * clause. Used by JY.CHECK, the pane, the CLI; JY.REWARD / JY.FUNDING use computeAmounts alone.
  */
 import { FLAGS, SECTORS, type FlagId, type SectorId } from "../policy";
-import { computeAmounts, type Amounts } from "./amounts";
-import { explain } from "./breakdown";
+import { computeAmounts, scaleAmountYuan, type Amounts } from "./amounts";
 import { parseClaim, type Claim, type ClaimInput } from "./claim";
 import { ClaimError } from "./errors";
 import { finding, type Finding, type FindingCode } from "./findings";
@@ -116,7 +115,13 @@ function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
   const money = (d: Decimal) => formatDecimal(yuanToUnit(d, u), u, "zh");
   const moneyEn = (d: Decimal) => formatDecimal(yuanToUnit(d, u), u, "en");
   if (amounts.stage === "floor" || amounts.stage === "cap") {
-    const b = explain(claim);
+    // Only the scale's amount is quoted here, so the full breakdown (explain) is not built.
+    const computed = scaleAmountYuan(claim, rules);
+    const b = {
+      computed,
+      topUp: Decimal.max(new Decimal(rules.floor.value).minus(computed), 0),
+      capCut: Decimal.max(computed.minus(rules.cap.value), 0),
+    };
     if (amounts.stage === "floor") {
       const split = amounts.park > 0 ? "由园区财政补足" : rules.cityPercent.value === 100 ? "由市财政补足" : "由市、镇财政按 70%、30% 补足";
       out.push(
