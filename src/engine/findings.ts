@@ -43,7 +43,8 @@ export type FindingCode =
   | "USCC_INVALID"
   | "DUPLICATE_ENTERPRISE"
   | "SALES_IMPLAUSIBLE_FOR_UNIT"
-  | "DEADLINE_LATE";
+  | "DEADLINE_LATE"
+  | "PLACE_MISSING";
 
 export interface Finding {
   code: FindingCode;

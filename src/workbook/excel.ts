@@ -1,0 +1,239 @@
+/**
+ * The port in Excel, through Office.js: the only file that touches Office.js. A scan of a known
+ * register (a table, or a region at a remembered anchor) is one batched read, one `sync`.
+ */
+import { columnLetters, parseA1, registerScore } from "../engine/register";
+import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "./port";
+import type { SheetSpec, SpecCell } from "./sheets";
+
+/** What the port needs of Office.js; `Excel.run` and `Office` in the add-in, mocks in tests. */
+export interface OfficeHost {
+  run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  office: {
+    context: {
+      displayLanguage: string;
+      document: { settings: Pick<Office.Settings, "get" | "set" | "remove" | "saveAsync"> };
+    };
+  };
+}
+
+/** How many leading rows of a region may hold a title above the header. */
+const HEADER_SEARCH_ROWS = 5;
+/** A header row must show sector and both years' sales (3 points each). */
+const MIN_SCORE = 9;
+
+/** Splits a region's values into the header row (the most register-like of its first rows) and the rows below. */
+export function splitRegion(values: unknown[][], top: number, left: number, sheet: string): RegisterRead | null {
+  let best = -1;
+  let bestScore = 0;
+  for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, values.length); i++) {
+    const s = registerScore(values[i]);
+    if (s > bestScore) {
+      best = i;
+      bestScore = s;
+    }
+  }
+  if (best < 0 || bestScore < MIN_SCORE) return null;
+  return {
+    sheet,
+    table: null,
+    anchor: `${columnLetters(left)}${top + best + 1}`,
+    top: top + best,
+    left,
+    headers: values[best],
+    rows: values.slice(best + 1),
+  };
+}
+
+class OfficeSettings implements SettingsStore {
+  constructor(private readonly settings: OfficeHost["office"]["context"]["document"]["settings"]) {}
+  get<T>(key: string): T | null {
+    const v = this.settings.get(key);
+    return v === undefined || v === null ? null : (v as T);
+  }
+  private save(): Promise<void> {
+    return new Promise((resolve, reject) =>
+      this.settings.saveAsync((r: Office.AsyncResult<void>) => (String(r.status) === "failed" ? reject(new Error(r.error?.message ?? "saveAsync failed")) : resolve())),
+    );
+  }
+  async set(key: string, value: unknown): Promise<void> {
+    this.settings.set(key, value);
+    await this.save();
+  }
+  async remove(key: string): Promise<void> {
+    this.settings.remove(key);
+    await this.save();
+  }
+}
+
+function excelCell(c: SpecCell): string | number | boolean {
+  if (c === null) return "";
+  if (typeof c === "object") return c.formula.excel;
+  return c;
+}
+
+function filled<T>(range: string, value: T): T[][] {
+  const [a, b = a] = range.split(":");
+  const p = parseA1(a);
+  const q = parseA1(b);
+  if (!p || !q) throw new Error(`bad range ${range}`);
+  return Array.from({ length: q.row - p.row + 1 }, () => Array.from({ length: q.col - p.col + 1 }, () => value));
+}
+
+export class ExcelWorkbook implements WorkbookPort {
+  readonly host = "excel" as const;
+  readonly settings: SettingsStore;
+
+  constructor(private readonly officeHost: OfficeHost) {
+    this.settings = new OfficeSettings(officeHost.office.context.document.settings);
+  }
+
+  displayLanguage(): string {
+    return this.officeHost.office.context.displayLanguage;
+  }
+
+  readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
+    return this.officeHost.run(async (ctx) => {
+      if (hint?.table) {
+        const table = ctx.workbook.tables.getItemOrNullObject(hint.table);
+        const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
+        const body = table.getDataBodyRange().load("values");
+        const sheet = table.worksheet.load("name");
+        await ctx.sync();
+        if (!table.isNullObject) {
+          return { sheet: sheet.name, table: hint.table, anchor: null, top: header.rowIndex, left: header.columnIndex, headers: header.values[0], rows: body.values };
+        }
+      } else if (hint?.anchor) {
+        const sheet = ctx.workbook.worksheets.getItemOrNullObject(hint.sheet);
+        const region = sheet.getRange(hint.anchor).getSurroundingRegion().load("values,rowIndex,columnIndex");
+        await ctx.sync();
+        if (!sheet.isNullObject) {
+          const read = splitRegion(region.values, region.rowIndex, region.columnIndex, hint.sheet);
+          if (read) return read;
+        }
+      }
+      return this.discover(ctx);
+    });
+  }
+
+  /** No known register: the most register-like table, else the region around the selection. */
+  private async discover(ctx: Excel.RequestContext): Promise<RegisterRead | null> {
+    const tables = ctx.workbook.tables.load("items/name");
+    const selection = ctx.workbook.getSelectedRange();
+    const region = selection.getSurroundingRegion().load("values,rowIndex,columnIndex");
+    const selectionSheet = selection.worksheet.load("name");
+    await ctx.sync();
+    const headers = tables.items.map((t) => ({ table: t, header: t.getHeaderRowRange().load("values") }));
+    await ctx.sync();
+    const scored = headers.map((h) => ({ ...h, score: registerScore(h.header.values[0]) })).sort((a, b) => b.score - a.score);
+    if (scored.length > 0 && scored[0].score >= MIN_SCORE) {
+      const t = scored[0].table;
+      const header = t.getHeaderRowRange().load("values,rowIndex,columnIndex");
+      const body = t.getDataBodyRange().load("values");
+      const sheet = t.worksheet.load("name");
+      await ctx.sync();
+      return { sheet: sheet.name, table: t.name, anchor: null, top: header.rowIndex, left: header.columnIndex, headers: header.values[0], rows: body.values };
+    }
+    return splitRegion(region.values, region.rowIndex, region.columnIndex, selectionSheet.name);
+  }
+
+  select(sheet: string, cells: string[]): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRanges(cells.join(",")).select();
+      await ctx.sync();
+    });
+  }
+
+  async onChange(listener: (e: ChangeEvent) => void): Promise<() => void> {
+    let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    await this.officeHost.run(async (ctx) => {
+      registration = ctx.workbook.worksheets.onChanged.add(async () => listener({ sheet: null }));
+      await ctx.sync();
+    });
+    return () => {
+      const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
+      if (!r) return;
+      registration = null;
+      void this.officeHost.run(async (ctx) => {
+        r.remove();
+        await ctx.sync();
+      });
+    };
+  }
+
+  sheetNames(): Promise<string[]> {
+    return this.officeHost.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  addSheet(spec: SheetSpec): Promise<AddedSheet> {
+    return this.officeHost.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const tables = ctx.workbook.tables.load("items/name");
+      await ctx.sync();
+      const name = freeSheetName(spec.name, sheets.items.map((s) => s.name));
+      const ws = ctx.workbook.worksheets.add(name);
+      const rows = spec.cells.length;
+      const cols = spec.cells[0].length;
+      const lastCol = columnLetters(cols - 1);
+      for (const nf of spec.numberFormats ?? []) ws.getRange(nf.range).numberFormat = filled(nf.range, nf.format);
+      let tableName: string | null = null;
+      if (spec.table) {
+        // Structured references need the table first: header, table, then the body's formulas.
+        ws.getRange(`A1:${lastCol}1`).values = [spec.cells[0].map(excelCell)];
+        tableName = freeSheetName(spec.table.name, tables.items.map((t) => t.name)).replace(/ \((\d+)\)$/, "$1");
+        const table = ws.tables.add(`A1:${lastCol}${rows}`, true);
+        table.name = tableName;
+        table.style = "TableStyleMedium2";
+        if (rows > 1) ws.getRange(`A2:${lastCol}${rows}`).formulas = spec.cells.slice(1).map((r) => r.map(excelCell));
+      } else {
+        ws.getRange(`A1:${lastCol}${rows}`).formulas = spec.cells.map((r) => r.map(excelCell));
+      }
+      (spec.widths ?? []).forEach((w, i) => {
+        ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * 7;
+      });
+      for (const v of spec.validations ?? []) {
+        const dv = ws.getRange(v.range).dataValidation;
+        dv.rule =
+          v.rule.kind === "list"
+            ? { list: { inCellDropDown: true, source: v.rule.items.join(",") } }
+            : { wholeNumber: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } };
+        dv.prompt = { showPrompt: true, title: "", message: v.rule.promptZh };
+        dv.errorAlert = {
+          showAlert: true,
+          style: v.rule.kind === "list" && !v.rule.strict ? "Warning" : "Stop",
+          title: "请核实 Check",
+          message: v.rule.promptZh,
+        };
+      }
+      for (const f of spec.fills ?? []) ws.getRange(f.range).format.fill.color = f.color;
+      for (const b of spec.bold ?? []) ws.getRange(b).format.font.bold = true;
+      if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
+      if (spec.chart) {
+        const chart = ws.charts.add("ColumnClustered", ws.getRange(spec.chart.range), "Columns");
+        chart.title.text = spec.chart.title;
+        chart.setPosition("H4");
+      }
+      ws.activate();
+      await ctx.sync();
+      return { sheet: name, table: tableName };
+    });
+  }
+
+  deleteSheet(name: string): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(name).delete();
+      await ctx.sync();
+    });
+  }
+}
+
+/** The port of the running add-in. */
+export function excelWorkbook(): ExcelWorkbook {
+  return new ExcelWorkbook({ run: (batch) => Excel.run(batch), office: Office });
+}

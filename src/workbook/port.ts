@@ -1,0 +1,76 @@
+/**
+ * The one narrow port between the pane and a workbook. Excel (Office.js, excel.ts) and the
+ * playground (HyperFormula) implement it; the pane knows nothing else. Reads are batched: a scan
+ * of a known register is one read. Writes happen only on a user's click, insert new sheets only
+ * (never overwrite), and can be undone by deleting the sheet they added.
+ */
+import type { SheetSpec } from "./sheets";
+
+/** Where the register is: a table, or a region found around a header cell. */
+export interface RegisterLocation {
+  sheet: string;
+  /** Table name when the register is a table (Excel table / playground table). */
+  table: string | null;
+  /** For a region: A1 address of a cell inside it (the header row's first cell). */
+  anchor: string | null;
+}
+
+/** One batched read of the register. */
+export interface RegisterRead extends RegisterLocation {
+  /** 0-based sheet row and column of the header row's first cell. */
+  top: number;
+  left: number;
+  headers: unknown[];
+  /** Values under the header; blanks as "" or null, errors as their code ("#N/A"). */
+  rows: unknown[][];
+}
+
+/** The document's own settings (Office.context.document.settings; the playground's store). */
+export interface SettingsStore {
+  get<T>(key: string): T | null;
+  /** Sets and saves with the document. */
+  set(key: string, value: unknown): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export interface ChangeEvent {
+  sheet: string | null;
+}
+
+export interface AddedSheet {
+  /** The name actually used (a free name is chosen when the wanted one exists). */
+  sheet: string;
+  /** Table created on it, if any. */
+  table: string | null;
+}
+
+export interface WorkbookPort {
+  readonly host: "excel" | "playground";
+  /** The host's display language, e.g. "zh-CN" or "en-US". */
+  displayLanguage(): string;
+  /**
+   * Reads the register: at `hint` when given and still there; else the table whose headers look
+   * most like a register; else the region around the selection.
+   */
+  readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null>;
+  /** Selects cells (A1 addresses) on a sheet and brings them into view. */
+  select(sheet: string, cells: string[]): Promise<void>;
+  /** Calls `listener` after any cell changes; returns a function that stops it. */
+  onChange(listener: (e: ChangeEvent) => void): Promise<() => void>;
+  readonly settings: SettingsStore;
+  sheetNames(): Promise<string[]>;
+  /** Adds a new sheet built from a spec (tables, validation, formats, formulas, chart). */
+  addSheet(spec: SheetSpec): Promise<AddedSheet>;
+  /** Deletes a sheet (the pane only offers this to undo a sheet it added). */
+  deleteSheet(name: string): Promise<void>;
+}
+
+/** A name not yet taken: "资金统计", "资金统计 (2)", … */
+export function freeSheetName(wanted: string, taken: string[]): string {
+  const lower = new Set(taken.map((t) => t.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
