@@ -10,14 +10,16 @@ import {
   detailLines,
   explain,
   FLAG_BIT,
-  formatDecimal,
   formatMoney,
   notCoveredError,
   notCoveredFinding,
   parseClaim,
   SEVERITY_LABELS,
+  UNITS,
   type ClaimInput,
+  type Decimal,
   type Lang,
+  type Unit,
 } from "../engine";
 import { FLAGS } from "../policy";
 import { calcStream } from "./calc-lines";
@@ -127,6 +129,16 @@ function table(rows: Array<[string, string, string]>, alignRight = true): string
   return rows.map(([a, b, c]) => `  ${padEnd(a, w0)}  ${pad(b, w1)}${c ? "  " + c : ""}`.trimEnd()).join("\n");
 }
 
+const unitText = (u: Unit, lang: Lang) => (lang === "zh" ? u : u === "元" ? "yuan" : "×10k yuan");
+
+/** An exact amount in the unit, grouped, with at least the places of a 分 in that unit (2 for 元, 6 for 万元). */
+function amountText(value: Decimal, u: Unit, lang: Lang): string {
+  const negative = value.isNegative() && !value.isZero();
+  const [whole, frac = ""] = value.abs().toFixed().split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${negative ? "-" : ""}${grouped}.${frac.padEnd(UNITS[u].places, "0")} ${unitText(u, lang)}`;
+}
+
 const WORDS = {
   title: { zh: "江阴市落后产能退出奖励计算", en: "Jiangyin capacity-exit reward" },
   inputs: { zh: "输入", en: "Inputs" },
@@ -170,16 +182,16 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
   const shown = (key: (typeof OPTIONS)[number]) => options.get(key) ?? "";
   const inputRows: Array<[string, string, string]> = [
     [label("sector"), shown("sector"), ""],
-    [label("sales1"), `${shown("sales1")} ${u}`, ""],
-    [label("sales2"), `${shown("sales2")} ${u}`, ""],
+    [label("sales1"), `${shown("sales1")} ${unitText(u, lang)}`, ""],
+    [label("sales2"), `${shown("sales2")} ${unitText(u, lang)}`, ""],
     [label("flags"), shown("flags") || WORDS.blank[lang], ""],
-    [label("unit"), u, ""],
+    [label("unit"), unitText(u, lang), ""],
   ];
   if (options.has("place")) inputRows.push([label("place"), shown("place"), ""]);
 
   const detailRows: Array<[string, string, string]> = detailLines(b, lang).map((line) => [
     line.label,
-    typeof line.value === "string" ? line.value : formatDecimal(line.value, u, lang),
+    typeof line.value === "string" ? line.value : amountText(line.value, u, lang),
     line.clause ? `【${line.clause}】` : "",
   ]);
 
@@ -187,10 +199,11 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
   const townName = claim.town ? (lang === "zh" ? claim.town.nameZh : claim.town.nameEn) : null;
   const zoneName = zone ? (lang === "zh" ? zone.labelZh : zone.labelEn) : null;
   const clause = b.clause ? `【${b.clause}】` : "";
+  const paren = (text: string) => (lang === "zh" ? `（${text}）` : ` (${text})`);
   const splitRows: Array<[string, string, string]> = [
     [WORDS.city[lang], formatMoney(a.amounts.city, u, lang), clause],
-    [townName ? `${WORDS.town[lang]}（${townName}）` : WORDS.town[lang], formatMoney(a.amounts.town, u, lang), clause],
-    [zoneName ? `${WORDS.park[lang]}（${zoneName}）` : WORDS.park[lang], formatMoney(a.amounts.park, u, lang), b.parkPays ? "【五（二）】" : clause],
+    [townName ? WORDS.town[lang] + paren(townName) : WORDS.town[lang], formatMoney(a.amounts.town, u, lang), clause],
+    [zoneName ? WORDS.park[lang] + paren(zoneName) : WORDS.park[lang], formatMoney(a.amounts.park, u, lang), b.parkPays ? "【五（二）】" : clause],
     [WORDS.total[lang], formatMoney(a.amounts.reward, u, lang), ""],
   ];
 
@@ -212,7 +225,7 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
     WORDS.split[lang],
     table(splitRows),
     "",
-    `${WORDS.findings[lang]}（${a.findings.length}）`,
+    WORDS.findings[lang] + paren(String(a.findings.length)),
     findingLines,
     "",
   ].join("\n");
