@@ -5,13 +5,15 @@
  * with both years' sales whole 分, let S = sales1 + sales2 in 分. The base is S/2, so a slice of
  * the base at r% gives r·(slice of S)/200 分. With sales ≤ 10万亿元 each (policy MAX_SALES_YUAN),
  * S ≤ 2·10^15 and every sum below stays under 2^53, where doubles count integers exactly.
- * Sales finer than 分 take the same steps in decimal.js. Rounding happens once, at the end.
+ * Sales finer than 分 with at most 12 digits below it (sales.ts: `fine`) are counted as whole 分
+ * plus a remainder in 10⁻¹² 分, still in exact integers (fineRewardFen); anything finer takes the
+ * same steps in decimal.js. Rounding happens once, at the end.
  */
 import type { SectorReward } from "../policy";
 import type { Claim } from "./claim";
 import { Decimal } from "./decimal";
 import { parkPays, rewardRules, scaleOf, statusOf, type Status } from "./reward";
-import { salesYuan } from "./sales";
+import { salesYuan, SUB_PER_FEN, type Sales } from "./sales";
 
 /** How the reward was reached. */
 export type Stage = "scale" | "floor" | "cap" | "excluded" | "not-covered";
@@ -31,11 +33,19 @@ interface CompiledScale {
   slices: Array<{ low: number; high: number; rate: number }>;
   floorN: number;
   capN: number;
+  floorFen: number;
+  capFen: number;
 }
 const compiled = new WeakMap<object, CompiledScale>();
 function compile(scale: SectorReward["scale"], rules: SectorReward): CompiledScale {
   let c = compiled.get(scale);
   if (!c) {
+    // The integer steps below need whole-percent rates of at most 100 (fineRewardFen's bounds).
+    for (const s of scale) {
+      if (!Number.isInteger(s.ratePercent) || s.ratePercent < 0 || s.ratePercent > 100) throw new Error(`rate ${s.ratePercent}% is not a whole percent`);
+    }
+    const floorN = Number(rules.floor.value) * 100 * 200;
+    const capN = Number(rules.cap.value) * 100 * 200;
     c = {
       slices: scale.map((s) => ({
         low: Number(s.from) * 200,
@@ -43,8 +53,10 @@ function compile(scale: SectorReward["scale"], rules: SectorReward): CompiledSca
         rate: s.ratePercent,
       })),
       // The reward in 分 is N/200, so compare N with the floor and cap in 分 × 200.
-      floorN: Number(rules.floor.value) * 100 * 200,
-      capN: Number(rules.cap.value) * 100 * 200,
+      floorN,
+      capN,
+      floorFen: floorN / 200,
+      capFen: capN / 200,
     };
     compiled.set(scale, c);
   }
@@ -61,9 +73,58 @@ function roundHalfUp(n: number, d: number): number {
 
 /** N = 200 × the scale's amount in 分, an exact integer when both years are whole 分. */
 function scaleN(S: number, scale: CompiledScale): number {
+  const slices = scale.slices;
   let N = 0;
-  for (const s of scale.slices) if (S > s.low) N += s.rate * (Math.min(S, s.high) - s.low);
+  for (let i = 0; i < slices.length; i++) {
+    const s = slices[i];
+    if (S > s.low) N += s.rate * ((S < s.high ? S : s.high) - s.low);
+  }
   return N;
+}
+
+/** The rate of the slice that holds (F, F + 1) for a whole F: the slope of N there. */
+function rateAbove(F: number, scale: CompiledScale): number {
+  const slices = scale.slices;
+  for (let i = 0; i < slices.length; i++) if (F >= slices[i].low && F < slices[i].high) return slices[i].rate;
+  return 0;
+}
+
+/**
+ * The sign of (NI + frac / SUB_PER_FEN) − T for integers NI, T < 2^53 and 0 ≤ frac < 100 ×
+ * SUB_PER_FEN: exact, because d = NI − T is an exact integer and, when it is small enough to
+ * matter, d × SUB_PER_FEN + frac stays below 2^53.
+ */
+function compareN(NI: number, frac: number, T: number): number {
+  const d = NI - T;
+  if (d >= 0) return d > 0 || frac > 0 ? 1 : 0;
+  if (d < -100) return -1;
+  return Math.sign(d * SUB_PER_FEN + frac);
+}
+
+/**
+ * The reward in 分 for sales given as whole 分 plus 10⁻¹² 分 (sales.ts `fine`), in integers.
+ * S = F + f / SUB_PER_FEN with F whole. The slice bounds are whole 分, so on [F, F + 1] N grows
+ * linearly at the rate r of the slice holding that interval: N = N(F) + r·f / SUB_PER_FEN, where
+ * N(F) is the whole-分 sum and r·f < 100·10^12. The reward is N / 200 rounded half up:
+ * with N(F) = 200q + rem, it is q plus 1 exactly when rem·10^12 + r·f ≥ 100·10^12 (< 3·10^14).
+ * Returns null when a year's sales have more digits below the 分 than that (decimal.js then).
+ */
+function fineRewardFen(s1: Sales, s2: Sales, scale: CompiledScale): { fen: number; stage: Stage } | null {
+  const fine1 = s1.fine;
+  const fine2 = s2.fine;
+  if ((s1.fen === null && !fine1) || (s2.fen === null && !fine2)) return null;
+  let F = (s1.fen ?? fine1!.fen) + (s2.fen ?? fine2!.fen);
+  let f = (s1.fen === null ? fine1!.sub : 0) + (s2.fen === null ? fine2!.sub : 0);
+  if (f >= SUB_PER_FEN) {
+    F += 1;
+    f -= SUB_PER_FEN;
+  }
+  const NI = scaleN(F, scale);
+  const frac = rateAbove(F, scale) * f;
+  if (compareN(NI, frac, scale.floorN) < 0) return { fen: scale.floorFen, stage: "floor" };
+  if (compareN(NI, frac, scale.capN) > 0) return { fen: scale.capFen, stage: "cap" };
+  const rem = NI % 200;
+  return { fen: (NI - rem) / 200 + (rem * SUB_PER_FEN + frac >= 100 * SUB_PER_FEN ? 1 : 0), stage: "scale" };
 }
 
 /**
@@ -90,10 +151,12 @@ function rewardFen(claim: Claim, rules: SectorReward): { fen: number; stage: Sta
   const b = claim.sales2.fen;
   if (a !== null && b !== null) {
     const N = scaleN(a + b, scale);
-    if (N < scale.floorN) return { fen: scale.floorN / 200, stage: "floor" };
-    if (N > scale.capN) return { fen: scale.capN / 200, stage: "cap" };
+    if (N < scale.floorN) return { fen: scale.floorFen, stage: "floor" };
+    if (N > scale.capN) return { fen: scale.capFen, stage: "cap" };
     return { fen: roundHalfUp(N, 200), stage: "scale" };
   }
+  const fine = fineRewardFen(claim.sales1, claim.sales2, scale);
+  if (fine) return fine;
   const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
   let N = new Decimal(0);
   for (const s of scale.slices) {

@@ -16,7 +16,16 @@ export interface Sales {
   fen: number | null;
   /** The amount in 元 as an exact decimal, when `fen` is null. */
   yuan: Decimal | null;
+  /**
+   * When `fen` is null and the amount has at most 12 digits below the 分: its whole 分 and the
+   * rest in 10⁻¹² 分, both integers, so amounts.ts can still count exactly in integers.
+   */
+  fine?: { fen: number; sub: number };
 }
+
+/** Units of `Sales.fine.sub` in one 分. */
+export const SUB_PER_FEN = 1e12;
+const SUB_DIGITS = 12;
 
 const MAX_YUAN = new Decimal(MAX_SALES_YUAN);
 const MAX_YUAN_NUMBER = Number(MAX_SALES_YUAN);
@@ -48,8 +57,35 @@ function fromDecimal(value: Decimal, argument: ArgumentName, unit: Unit): Sales 
   const yuan = value.times(UNITS[unit].fenPerUnit).div(100);
   if (yuan.greaterThan(MAX_YUAN)) throw tooLarge(argument, unit);
   const fen = yuan.times(100);
-  return fen.isInteger() ? { fen: fen.toNumber(), yuan: null } : { fen: null, yuan };
+  if (fen.isInteger()) return { fen: fen.toNumber(), yuan: null };
+  const whole = fen.floor();
+  const sub = fen.minus(whole).times(SUB_PER_FEN);
+  return sub.isInteger() ? { fen: null, yuan, fine: { fen: whole.toNumber(), sub: sub.toNumber() } } : { fen: null, yuan };
 }
+
+/**
+ * Sales written as plain digits (`whole`.`frac`, in the unit) with more places than 分 but at most
+ * 12 below it: counted in integers straight from the digits. The exact 元 decimal is built only if
+ * something asks for it (the breakdown does; the reward does not). Null when the digits don't fit.
+ */
+function fromDigits(whole: string, frac: string, text: string, argument: ArgumentName, unit: Unit): Sales | null {
+  const info = UNITS[unit];
+  if (whole.length > info.wholeDigitsExact || frac.length > info.places + SUB_DIGITS) return null;
+  const fen = Number(whole) * info.fenPerUnit + Number(frac.slice(0, info.places).padEnd(info.places, "0"));
+  const sub = Number(frac.slice(info.places).padEnd(SUB_DIGITS, "0"));
+  if (sub === 0) return fen <= MAX_FEN ? { fen, yuan: null } : null;
+  if (fen >= MAX_FEN) throw tooLarge(argument, unit);
+  let yuan: Decimal | null = null;
+  return {
+    fen: null,
+    get yuan(): Decimal {
+      return (yuan ??= new Decimal(text).times(info.fenPerUnit).div(100));
+    },
+    fine: { fen, sub },
+  };
+}
+
+const DIGITS = /^(\d+)\.(\d+)$/;
 
 function fromNumber(n: number, argument: ArgumentName, unit: Unit): Sales {
   if (Number.isNaN(n)) throw badArgument(argument, "不是数字（NaN）", "is not a number (NaN)");
@@ -62,7 +98,9 @@ function fromNumber(n: number, argument: ArgumentName, unit: Unit): Sales {
   // the maximum, no other decimal of so few places maps to the same double.
   const fen = Math.round(n * scale);
   if (fen / scale === n) return { fen, yuan: null };
-  return fromDecimal(new Decimal(String(n)), argument, unit);
+  const text = String(n);
+  const digits = DIGITS.exec(text);
+  return (digits && fromDigits(digits[1], digits[2], text, argument, unit)) ?? fromDecimal(new Decimal(text), argument, unit);
 }
 
 function fromText(raw: string, argument: ArgumentName, unit: Unit): Sales {
@@ -79,6 +117,8 @@ function fromText(raw: string, argument: ArgumentName, unit: Unit): Sales {
       if (fen <= MAX_FEN) return { fen, yuan: null };
       throw tooLarge(argument, unit);
     }
+    const fine = frac.length > info.places ? fromDigits(whole, frac, text.replace(/^\+/, ""), argument, unit) : null;
+    if (fine) return fine;
     return fromDecimal(new Decimal(text.replace(/^\+/, "")), argument, unit);
   }
   if (GROUPED.test(text)) return fromText(text.replace(/,/g, ""), argument, unit);
