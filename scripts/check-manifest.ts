@@ -107,7 +107,8 @@ function parse(xml: string): { root: Element | null; problems: Problem[] } {
   let root: Element | null = null;
   let current: Element | null = null;
   parser.on("error", (e) => {
-    problems.push({ rule: "xml", message: `not well-formed XML: ${e.message}`, line: parser.line });
+    // The first error is the one to fix; what the parser says after it is noise.
+    if (problems.length === 0) problems.push({ rule: "xml", message: `not well-formed XML: ${e.message}`, line: parser.line });
   });
   parser.on("opentag", (tag) => {
     const attrs: Record<string, string> = {};
