@@ -69,17 +69,17 @@ export interface WorkedExample {
 
 //  sector   sales1              sales2              flags       reward            city              town          park
 export const WORKED_EXAMPLES: WorkedExample[] = [
-  { sector: "化工", sales1: "60,000,000", sales2: "60,000,000", flags: "", reward: "4800000.00", city: "4800000.00", town: "0.00", park: "0.00" },
-  { sector: "化工", sales1: "400,000,000", sales2: "200,000,000", flags: "", reward: "18000000.00", city: "18000000.00", town: "0.00", park: "0.00" },
-  { sector: "化工", sales1: "1,200,000,000", sales2: "800,000,000", flags: "", reward: "43000000.00", city: "43000000.00", town: "0.00", park: "0.00" },
+  { sector: "化工", sales1: "60,000,000", sales2: "60,000,000", flags: "", reward: "4800000.00", city: "4800000.00", town: "0.00", park: "0.00", note: "8% slice" },
+  { sector: "化工", sales1: "400,000,000", sales2: "200,000,000", flags: "", reward: "18000000.00", city: "18000000.00", town: "0.00", park: "0.00", note: "8% + 5%" },
+  { sector: "化工", sales1: "1,200,000,000", sales2: "800,000,000", flags: "", reward: "43000000.00", city: "43000000.00", town: "0.00", park: "0.00", note: "8% + 5% + 3%" },
   { sector: "化工", sales1: "3,000,000,000", sales2: "1,000,000,000", flags: "", reward: "50000000.00", city: "50000000.00", town: "0.00", park: "0.00", note: "cap" },
   { sector: "化工", sales1: "300,000", sales2: "500,000", flags: "", reward: "50000.00", city: "50000.00", town: "0.00", park: "0.00", note: "top-up" },
   { sector: "化工", sales1: "100,000,000.10", sales2: "100,000,000.10", flags: "", reward: "8000000.01", city: "8000000.01", town: "0.00", park: "0.00", note: "half-up of …000.005" },
-  { sector: "铸造", sales1: "12,000,000", sales2: "8,000,000", flags: "", reward: "300000.00", city: "210000.00", town: "90000.00", park: "0.00" },
-  { sector: "铸造", sales1: "10,000,000", sales2: "10,000,000", flags: "铝加工", reward: "200000.00", city: "140000.00", town: "60000.00", park: "0.00" },
-  { sector: "铸造", sales1: "10,000,000", sales2: "10,000,000", flags: "高新区", reward: "300000.00", city: "0.00", town: "0.00", park: "300000.00" },
+  { sector: "铸造", sales1: "12,000,000", sales2: "8,000,000", flags: "", reward: "300000.00", city: "210000.00", town: "90000.00", park: "0.00", note: "3%, city 70% / town 30%" },
+  { sector: "铸造", sales1: "10,000,000", sales2: "10,000,000", flags: "铝加工", reward: "200000.00", city: "140000.00", town: "60000.00", park: "0.00", note: "aluminium deep-well 2%" },
+  { sector: "铸造", sales1: "10,000,000", sales2: "10,000,000", flags: "高新区", reward: "300000.00", city: "0.00", town: "0.00", park: "300000.00", note: "park pays all" },
   { sector: "铸造", sales1: "100,000,000", sales2: "100,000,000", flags: "", reward: "2000000.00", city: "1400000.00", town: "600000.00", park: "0.00", note: "cap" },
-  { sector: "铸造", sales1: "1,666,667", sales2: "1,666,667", flags: "", reward: "50000.01", city: "35000.01", town: "15000.00", park: "0.00" },
+  { sector: "铸造", sales1: "1,666,667", sales2: "1,666,667", flags: "", reward: "50000.01", city: "35000.01", town: "15000.00", park: "0.00", note: "split rounds the city share" },
   { sector: "铸造", sales1: "12,000,000", sales2: "8,000,000", flags: "产能置换", reward: "0.00", city: "0.00", town: "0.00", park: "0.00", status: "excluded", note: "excluded, 五（五）" },
-  { sector: "热电", sales1: "5,000,000", sales2: "5,000,000", flags: "", reward: "", city: "", town: "", park: "", governedBy: "澄政发〔2020〕9号" },
+  { sector: "热电", sales1: "5,000,000", sales2: "5,000,000", flags: "", reward: "", city: "", town: "", park: "", governedBy: "澄政发〔2020〕9号", note: "not covered" },
 ];
