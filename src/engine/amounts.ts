@@ -101,15 +101,8 @@ function compareN(NI: number, frac: number, T: number): number {
   return Math.sign(d * SUB_PER_FEN + frac);
 }
 
-/**
- * The reward in 分 for sales given as whole 分 plus 10⁻¹² 分 (sales.ts `fine`), in integers.
- * S = F + f / SUB_PER_FEN with F whole. The slice bounds are whole 分, so on [F, F + 1] N grows
- * linearly at the rate r of the slice holding that interval: N = N(F) + r·f / SUB_PER_FEN, where
- * N(F) is the whole-分 sum and r·f < 100·10^12. The reward is N / 200 rounded half up:
- * with N(F) = 200q + rem, it is q plus 1 exactly when rem·10^12 + r·f ≥ 100·10^12 (< 3·10^14).
- * Returns null when a year's sales have more digits below the 分 than that (decimal.js then).
- */
-function fineRewardFen(s1: Sales, s2: Sales, scale: CompiledScale): { fen: number; stage: Stage } | null {
+/** N = NI + frac / SUB_PER_FEN for sales held as whole 分 plus 10⁻¹² 分 (see fineRewardFen). */
+function fineN(s1: Sales, s2: Sales, scale: CompiledScale): { NI: number; frac: number } | null {
   const fine1 = s1.fine;
   const fine2 = s2.fine;
   if ((s1.fen === null && !fine1) || (s2.fen === null && !fine2)) return null;
@@ -119,8 +112,21 @@ function fineRewardFen(s1: Sales, s2: Sales, scale: CompiledScale): { fen: numbe
     F += 1;
     f -= SUB_PER_FEN;
   }
-  const NI = scaleN(F, scale);
-  const frac = rateAbove(F, scale) * f;
+  return { NI: scaleN(F, scale), frac: rateAbove(F, scale) * f };
+}
+
+/**
+ * The reward in 分 for sales given as whole 分 plus 10⁻¹² 分 (sales.ts `fine`), in integers.
+ * S = F + f / SUB_PER_FEN with F whole. The slice bounds are whole 分, so on [F, F + 1] N grows
+ * linearly at the rate r of the slice holding that interval: N = N(F) + r·f / SUB_PER_FEN, where
+ * N(F) is the whole-分 sum and r·f < 100·10^12. The reward is N / 200 rounded half up:
+ * with N(F) = 200q + rem, it is q plus 1 exactly when rem·10^12 + r·f ≥ 100·10^12 (< 3·10^14).
+ * Returns null when a year's sales have more digits below the 分 than that (decimal.js then).
+ */
+function fineRewardFen(s1: Sales, s2: Sales, scale: CompiledScale): { fen: number; stage: Stage } | null {
+  const n = fineN(s1, s2, scale);
+  if (n === null) return null;
+  const { NI, frac } = n;
   if (compareN(NI, frac, scale.floorN) < 0) return { fen: scale.floorFen, stage: "floor" };
   if (compareN(NI, frac, scale.capN) > 0) return { fen: scale.capFen, stage: "cap" };
   const rem = NI % 200;
@@ -137,6 +143,8 @@ export function scaleAmountYuan(claim: Claim, rules: SectorReward): Decimal {
   const b = claim.sales2.fen;
   // N / 200 分 = N / 20000 元.
   if (a !== null && b !== null) return new Decimal(scaleN(a + b, scale)).div(20000);
+  const fine = fineN(claim.sales1, claim.sales2, scale);
+  if (fine) return new Decimal(fine.frac).div(SUB_PER_FEN).plus(fine.NI).div(20000);
   const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
   let N = new Decimal(0);
   for (const s of scale.slices) {

@@ -79,7 +79,8 @@ function fromDigits(whole: string, frac: string, text: string, argument: Argumen
   return {
     fen: null,
     get yuan(): Decimal {
-      return (yuan ??= new Decimal(text).times(info.fenPerUnit).div(100));
+      // In 元 the text is the amount itself (× 100 ÷ 100 would give the same Decimal, slower).
+      return (yuan ??= unit === "元" ? new Decimal(text) : new Decimal(text).times(info.fenPerUnit).div(100));
     },
     fine: { fen, sub },
   };
