@@ -1,5 +1,99 @@
-/** Entry of the playground page: renders only its mount point until the playground replaces this file. */
+/**
+ * Entry of the playground page. URL parameters:
+ *   ?lang=en        start in English (default Chinese)
+ *   ?today=2025-12-15  the date deadlines are checked against (default: today)
+ *   ?rows=10000     a generated register of that many rows instead of the sample (load tests)
+ * window.__jy is a handle for tests and the benchmark: the workbook, the scan state, rescan().
+ */
 import { createRoot } from "react-dom/client";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { Lang } from "../engine";
+import { TEMPLATE_COLUMNS, TEMPLATE_TABLE, templateColumnIndex } from "../workbook/template";
+import { columnLetters } from "../engine/register";
+import type { ScanController, ScanState } from "../taskpane/scanner";
+import { App } from "./App";
+import { setFunctionLanguage } from "./jyPlugin";
+import { generatedSheet, SAMPLE_SHEET, sampleSheet } from "./sample";
+import { parseRange, PlaygroundWorkbook } from "./workbook";
+
+export interface PlaygroundHandle {
+  workbook: PlaygroundWorkbook;
+  /** Milliseconds spent building the workbook (HyperFormula) before the pane started. */
+  buildMs: number;
+  rows: number;
+  state: () => ScanState | null;
+  /** Scans now and resolves when done, with the time it took. */
+  rescan: () => Promise<{ ms: number; state: ScanState | null }>;
+  /** Resolves after the first scan has finished. */
+  ready: Promise<ScanState | null>;
+}
+
+declare global {
+  interface Window {
+    __jy?: PlaygroundHandle;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const lang: Lang = params.get("lang") === "en" ? "en" : "zh";
+const today = /^\d{4}-\d{2}-\d{2}$/.test(params.get("today") ?? "") ? (params.get("today") as string) : undefined;
+const generated = Number(params.get("rows") ?? "0");
+
+setFunctionLanguage(lang);
+const started = performance.now();
+const rowCount = Number.isInteger(generated) && generated > 0 ? Math.min(generated, 200_000) : 0;
+const wb = new PlaygroundWorkbook(lang === "zh" ? "zh-CN" : "en-US", Math.max(rowCount + 1000, 40_000));
+const content = rowCount > 0 ? generatedSheet(rowCount) : sampleSheet();
+const last = content.length;
+const col = (i: number) => columnLetters(i);
+const colRange = (i: number) => parseRange(`${col(i)}2:${col(i)}${last}`);
+const money = TEMPLATE_COLUMNS.flatMap((c, i) => (c.money ? [{ range: colRange(i), format: "#,##0.00" }] : []));
+wb.loadSheet(
+  SAMPLE_SHEET,
+  content,
+  {
+    widths: TEMPLATE_COLUMNS.map((c) => c.width),
+    numberFormats: [...money, { range: colRange(templateColumnIndex("uscc")), format: "@" }],
+    validations: TEMPLATE_COLUMNS.flatMap((c, i) => (c.validation ? [{ range: colRange(i), rule: c.validation }] : [])),
+    bold: [parseRange(`A1:${col(TEMPLATE_COLUMNS.length - 1)}1`)],
+    freezeRows: 1,
+  },
+  TEMPLATE_TABLE,
+);
+const buildMs = performance.now() - started;
+
+let controller: ScanController | null = null;
+let resolveReady: (s: ScanState | null) => void = () => undefined;
+const ready = new Promise<ScanState | null>((r) => (resolveReady = r));
+
+window.__jy = {
+  workbook: wb,
+  buildMs,
+  rows: last - 1,
+  state: () => controller?.current ?? null,
+  rescan: async () => {
+    const t0 = performance.now();
+    await controller?.rescan();
+    return { ms: performance.now() - t0, state: controller?.current ?? null };
+  },
+  ready,
+};
+
+const onController = (c: ScanController) => {
+  controller = c;
+  const poll = () => {
+    const s = c.current;
+    if (s.status === "done" || s.status === "no-register" || s.status === "error") resolveReady(s);
+    else setTimeout(poll, 20);
+  };
+  poll();
+};
 
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<main id="jy-playground" />);
+if (root) {
+  createRoot(root).render(
+    <FluentProvider theme={webLightTheme}>
+      <App wb={wb} lang={lang} today={today} onController={onController} />
+    </FluentProvider>,
+  );
+}

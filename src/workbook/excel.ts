@@ -3,6 +3,7 @@
  * register (a table, or a region at a remembered anchor) is one batched read, one `sync`.
  */
 import { columnLetters, parseA1, registerScore } from "../engine/register";
+import { MIN_REGISTER_SCORE as MIN_SCORE, splitRegionValues as splitRegion } from "./region";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
 
@@ -14,34 +15,6 @@ export interface OfficeHost {
       displayLanguage: string;
       document: { settings: Pick<Office.Settings, "get" | "set" | "remove" | "saveAsync"> };
     };
-  };
-}
-
-/** How many leading rows of a region may hold a title above the header. */
-const HEADER_SEARCH_ROWS = 5;
-/** A header row must show sector and both years' sales (3 points each). */
-const MIN_SCORE = 9;
-
-/** Splits a region's values into the header row (the most register-like of its first rows) and the rows below. */
-export function splitRegion(values: unknown[][], top: number, left: number, sheet: string): RegisterRead | null {
-  let best = -1;
-  let bestScore = 0;
-  for (let i = 0; i < Math.min(HEADER_SEARCH_ROWS, values.length); i++) {
-    const s = registerScore(values[i]);
-    if (s > bestScore) {
-      best = i;
-      bestScore = s;
-    }
-  }
-  if (best < 0 || bestScore < MIN_SCORE) return null;
-  return {
-    sheet,
-    table: null,
-    anchor: `${columnLetters(left)}${top + best + 1}`,
-    top: top + best,
-    left,
-    headers: values[best],
-    rows: values.slice(best + 1),
   };
 }
 

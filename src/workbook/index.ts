@@ -3,3 +3,4 @@ export * from "./port";
 export * from "./sheets";
 export * from "./template";
 export * from "./summary";
+export * from "./region";

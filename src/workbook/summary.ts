@@ -24,9 +24,12 @@ export function summaryMissing(mapping: ColumnMapping): ColumnKey[] {
 const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const escapeColumn = (header: string) => header.replace(/(['#\[\]])/g, "'$1");
 
-export function summarySheet(register: RegisterRead, mapping: ColumnMapping): SheetSpec {
+/** The register as the summary needs it: where it is, its headers and how many rows it has now. */
+export type RegisterShape = Pick<RegisterRead, "sheet" | "table" | "top" | "left" | "headers"> & { rowCount: number };
+
+export function summarySheet(register: RegisterShape, mapping: ColumnMapping): SheetSpec {
   const first = register.top + 2;
-  const last = register.top + 1 + register.rows.length + SPARE_ROWS;
+  const last = register.top + 1 + register.rowCount + SPARE_ROWS;
   const ref = (key: ColumnKey): { excel: string; a1: string } => {
     const index = mapping.columns[key] as number;
     const letter = columnLetters(register.left + index);
