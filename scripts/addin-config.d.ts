@@ -5,5 +5,6 @@ export declare const MISSING_BASE_URL: string;
 export declare const OFFICE_JS_URL: string;
 export declare const OFFICE_SCRIPT_HOSTS: string[];
 export declare const OFFICE_CONNECT_HOSTS: string[];
+export declare const OFFICE_FRAME_HOSTS: string[];
 export declare function resolveBaseUrl(options: { production: boolean; flag?: string; env?: Record<string, string | undefined> }): string;
 export declare function rewriteManifestUrls(xml: string, baseUrl: string): string;

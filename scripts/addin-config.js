@@ -13,10 +13,12 @@ const OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.j
 
 /**
  * Hosts office.js itself loads from or reports to: its CDN, the ASP.NET CDN (MicrosoftAjax, loaded
- * by office.js in some hosts) and its telemetry endpoint. Nothing else outside our own origin.
+ * by office.js in some hosts) and its telemetry endpoints. Nothing else outside our own origin.
  */
 const OFFICE_SCRIPT_HOSTS = ["https://appsforoffice.microsoft.com", "https://ajax.aspnetcdn.com"];
 const OFFICE_CONNECT_HOSTS = ["https://appsforoffice.microsoft.com", "https://browser.pipe.aria.microsoft.com"];
+/** office.js frames its telemetry service (seen loading it in Chromium). */
+const OFFICE_FRAME_HOSTS = ["https://appsforoffice.microsoft.com", "https://telemetryservice.firstpartyapps.oaspapps.com"];
 
 /**
  * One policy for every page, sent as a header by serve:dist and the dev server and written as a
@@ -31,7 +33,7 @@ const CSP = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   `connect-src 'self' ${OFFICE_CONNECT_HOSTS.join(" ")}`,
-  `frame-src 'self' ${OFFICE_SCRIPT_HOSTS[0]}`,
+  `frame-src 'self' ${OFFICE_FRAME_HOSTS.join(" ")}`,
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
@@ -92,6 +94,7 @@ module.exports = {
   DEV_BASE_URL,
   MISSING_BASE_URL,
   OFFICE_CONNECT_HOSTS,
+  OFFICE_FRAME_HOSTS,
   OFFICE_JS_URL,
   OFFICE_SCRIPT_HOSTS,
   resolveBaseUrl,
