@@ -96,7 +96,7 @@ export class ExcelWorkbook implements WorkbookPort {
     const region = selection.getSurroundingRegion().load("values,rowIndex,columnIndex");
     const selectionSheet = selection.worksheet.load("name");
     await ctx.sync();
-    const headers = tables.items.map((t) => ({ table: t, header: t.getHeaderRowRange().load("values") }));
+    const headers = tables.items.map((t) => ({ table: t.load("name"), header: t.getHeaderRowRange().load("values") }));
     await ctx.sync();
     const scored = headers.map((h) => ({ ...h, score: registerScore(h.header.values[0]) })).sort((a, b) => b.score - a.score);
     if (scored.length > 0 && scored[0].score >= MIN_SCORE) {
