@@ -191,7 +191,8 @@ export function generateCorpus(n: number, seed = 20221001): BenchClaim[] {
       // In millionths of a 元 the reward and its step per grid point are integers; stay in one slice.
       const r0 = rewardYuan(sector, aluminium, start).times(1e6).toNumber();
       const perStep = rewardYuan(sector, aluminium, start.plus(step)).times(1e6).toNumber() - r0;
-      for (let i = 0; i < 20000; i++) {
+      // The remainder mod 10000 repeats within 10000 steps; no hit means no tie on this grid.
+      for (let i = 0; i < 10000; i++) {
         if ((r0 + i * perStep) % 10000 === 5000) {
           const sum = start.plus(step.times(i));
           const reward = rewardYuan(sector, aluminium, sum);

@@ -60,6 +60,10 @@ export const enginePart: BenchPart = {
 
     // Timed on claims already read: the figure is the assessment itself (reading is in "functions").
     const valid = claims.filter((c, i) => !expected[i].error || expected[i].error === "#N/A");
+    // Read twice, the second time in one tight loop, as a sheet's rows are read one after another:
+    // claims read amid the corpus generator's garbage lie scattered in memory, and the loop would
+    // time cache misses rather than the assessment (floats are laid out in one go below, too).
+    for (const c of valid) parseClaim(c.input);
     const parsed = valid.map((c) => parseClaim(c.input));
     const floats = valid.map(floatClaimOf);
     const subFen = parsed.filter((c) => c.sales1.fen === null || c.sales2.fen === null);
@@ -101,6 +105,7 @@ export const enginePart: BenchPart = {
         },
       },
       parsed.length,
+      15,
     );
     const ratio = t.engine.perSecond / t.float.perSecond;
     return {

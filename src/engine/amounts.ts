@@ -12,7 +12,7 @@
 import type { SectorReward } from "../policy";
 import type { Claim } from "./claim";
 import { Decimal } from "./decimal";
-import { parkPays, rewardRules, scaleOf, statusOf, type Status } from "./reward";
+import { isExcluded, parkPays, rewardRules, scaleOf, type Status } from "./reward";
 import { salesYuan, SUB_PER_FEN, type Sales } from "./sales";
 
 /** How the reward was reached. */
@@ -36,10 +36,14 @@ interface CompiledScale {
   floorFen: number;
   capFen: number;
 }
-const compiled = new WeakMap<object, CompiledScale>();
+// The policy has a handful of scales: a claim finds its compiled one by identity, faster per cell
+// than a WeakMap lookup.
+const compiledScales: Array<SectorReward["scale"]> = [];
+const compiledValues: CompiledScale[] = [];
 function compile(scale: SectorReward["scale"], rules: SectorReward): CompiledScale {
-  let c = compiled.get(scale);
-  if (!c) {
+  for (let i = 0; i < compiledScales.length; i++) if (compiledScales[i] === scale) return compiledValues[i];
+  let c: CompiledScale;
+  {
     // The integer steps below need whole-percent rates of at most 100 (fineRewardFen's bounds).
     for (const s of scale) {
       if (!Number.isInteger(s.ratePercent) || s.ratePercent < 0 || s.ratePercent > 100) throw new Error(`rate ${s.ratePercent}% is not a whole percent`);
@@ -58,7 +62,10 @@ function compile(scale: SectorReward["scale"], rules: SectorReward): CompiledSca
       floorFen: floorN / 200,
       capFen: capN / 200,
     };
-    compiled.set(scale, c);
+    if (compiledScales.length < 16) {
+      compiledScales.push(scale);
+      compiledValues.push(c);
+    }
   }
   return c;
 }
@@ -101,18 +108,25 @@ function compareN(NI: number, frac: number, T: number): number {
   return Math.sign(d * SUB_PER_FEN + frac);
 }
 
-/** N = NI + frac / SUB_PER_FEN for sales held as whole 分 plus 10⁻¹² 分 (see fineRewardFen). */
-function fineN(s1: Sales, s2: Sales, scale: CompiledScale): { NI: number; frac: number } | null {
+// Results of fineN and the stage of rewardFen: module scratch, so no object is made per cell.
+let fineNI = 0;
+let fineFrac = 0;
+let stageOut: Stage = "scale";
+
+/** Sets N = fineNI + fineFrac / SUB_PER_FEN for sales held as whole 分 plus 10⁻¹² 分 (see fineRewardFen); false if they are not. */
+function fineN(s1: Sales, s2: Sales, scale: CompiledScale): boolean {
   const fine1 = s1.fine;
   const fine2 = s2.fine;
-  if ((s1.fen === null && !fine1) || (s2.fen === null && !fine2)) return null;
+  if ((s1.fen === null && !fine1) || (s2.fen === null && !fine2)) return false;
   let F = (s1.fen ?? fine1!.fen) + (s2.fen ?? fine2!.fen);
   let f = (s1.fen === null ? fine1!.sub : 0) + (s2.fen === null ? fine2!.sub : 0);
   if (f >= SUB_PER_FEN) {
     F += 1;
     f -= SUB_PER_FEN;
   }
-  return { NI: scaleN(F, scale), frac: rateAbove(F, scale) * f };
+  fineNI = scaleN(F, scale);
+  fineFrac = rateAbove(F, scale) * f;
+  return true;
 }
 
 /**
@@ -121,16 +135,23 @@ function fineN(s1: Sales, s2: Sales, scale: CompiledScale): { NI: number; frac: 
  * linearly at the rate r of the slice holding that interval: N = N(F) + r·f / SUB_PER_FEN, where
  * N(F) is the whole-分 sum and r·f < 100·10^12. The reward is N / 200 rounded half up:
  * with N(F) = 200q + rem, it is q plus 1 exactly when rem·10^12 + r·f ≥ 100·10^12 (< 3·10^14).
- * Returns null when a year's sales have more digits below the 分 than that (decimal.js then).
+ * Returns −1 when a year's sales have more digits below the 分 than that (decimal.js then).
  */
-function fineRewardFen(s1: Sales, s2: Sales, scale: CompiledScale): { fen: number; stage: Stage } | null {
-  const n = fineN(s1, s2, scale);
-  if (n === null) return null;
-  const { NI, frac } = n;
-  if (compareN(NI, frac, scale.floorN) < 0) return { fen: scale.floorFen, stage: "floor" };
-  if (compareN(NI, frac, scale.capN) > 0) return { fen: scale.capFen, stage: "cap" };
+function fineRewardFen(s1: Sales, s2: Sales, scale: CompiledScale): number {
+  if (!fineN(s1, s2, scale)) return -1;
+  const NI = fineNI;
+  const frac = fineFrac;
+  if (compareN(NI, frac, scale.floorN) < 0) {
+    stageOut = "floor";
+    return scale.floorFen;
+  }
+  if (compareN(NI, frac, scale.capN) > 0) {
+    stageOut = "cap";
+    return scale.capFen;
+  }
+  stageOut = "scale";
   const rem = NI % 200;
-  return { fen: (NI - rem) / 200 + (rem * SUB_PER_FEN + frac >= 100 * SUB_PER_FEN ? 1 : 0), stage: "scale" };
+  return (NI - rem) / 200 + (rem * SUB_PER_FEN + frac >= 100 * SUB_PER_FEN ? 1 : 0);
 }
 
 /**
@@ -143,8 +164,7 @@ export function scaleAmountYuan(claim: Claim, rules: SectorReward): Decimal {
   const b = claim.sales2.fen;
   // N / 200 分 = N / 20000 元.
   if (a !== null && b !== null) return new Decimal(scaleN(a + b, scale)).div(20000);
-  const fine = fineN(claim.sales1, claim.sales2, scale);
-  if (fine) return new Decimal(fine.frac).div(SUB_PER_FEN).plus(fine.NI).div(20000);
+  if (fineN(claim.sales1, claim.sales2, scale)) return new Decimal(fineFrac).div(SUB_PER_FEN).plus(fineNI).div(20000);
   const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
   let N = new Decimal(0);
   for (const s of scale.slices) {
@@ -153,37 +173,52 @@ export function scaleAmountYuan(claim: Claim, rules: SectorReward): Decimal {
   return N.div(20000);
 }
 
-function rewardFen(claim: Claim, rules: SectorReward): { fen: number; stage: Stage } {
+/** The reward in whole 分; sets stageOut to how it was reached. */
+function rewardFen(claim: Claim, rules: SectorReward): number {
   const scale = compile(scaleOf(claim, rules), rules);
   const a = claim.sales1.fen;
   const b = claim.sales2.fen;
   if (a !== null && b !== null) {
     const N = scaleN(a + b, scale);
-    if (N < scale.floorN) return { fen: scale.floorFen, stage: "floor" };
-    if (N > scale.capN) return { fen: scale.capFen, stage: "cap" };
-    return { fen: roundHalfUp(N, 200), stage: "scale" };
+    if (N < scale.floorN) {
+      stageOut = "floor";
+      return scale.floorFen;
+    }
+    if (N > scale.capN) {
+      stageOut = "cap";
+      return scale.capFen;
+    }
+    stageOut = "scale";
+    return roundHalfUp(N, 200);
   }
   const fine = fineRewardFen(claim.sales1, claim.sales2, scale);
-  if (fine) return fine;
+  if (fine >= 0) return fine;
   const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
   let N = new Decimal(0);
   for (const s of scale.slices) {
     if (S.greaterThan(s.low)) N = N.plus(Decimal.min(S, s.high).minus(s.low).times(s.rate));
   }
-  if (N.lessThan(scale.floorN)) return { fen: scale.floorN / 200, stage: "floor" };
-  if (N.greaterThan(scale.capN)) return { fen: scale.capN / 200, stage: "cap" };
-  return { fen: N.div(200).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber(), stage: "scale" };
+  if (N.lessThan(scale.floorN)) {
+    stageOut = "floor";
+    return scale.floorN / 200;
+  }
+  if (N.greaterThan(scale.capN)) {
+    stageOut = "cap";
+    return scale.capN / 200;
+  }
+  stageOut = "scale";
+  return N.div(200).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
 }
 
 /** The claim's money. A not-covered or excluded claim has all zeros and says so in `status`. */
 export function computeAmounts(claim: Claim): Amounts {
-  const status = statusOf(claim);
   const rules = rewardRules(claim);
-  if (status === "not-covered" || rules === null) return ZERO("not-covered", "not-covered");
-  if (status === "excluded") return ZERO("excluded", "excluded");
-  const { fen, stage } = rewardFen(claim, rules);
-  if (parkPays(claim, rules)) return { status, stage, reward: fen, city: 0, town: 0, park: fen };
+  if (rules === null) return ZERO("not-covered", "not-covered");
+  if (isExcluded(claim)) return ZERO("excluded", "excluded");
+  const fen = rewardFen(claim, rules);
+  const stage = stageOut;
+  if (parkPays(claim, rules)) return { status: "eligible", stage, reward: fen, city: 0, town: 0, park: fen };
   // RULES.md: city = round(total × city share, 分); town = total − city, so the parts add up.
   const city = roundHalfUp(fen * rules.cityPercent.value, 100);
-  return { status, stage, reward: fen, city, town: fen - city, park: 0 };
+  return { status: "eligible", stage, reward: fen, city, town: fen - city, park: 0 };
 }
