@@ -88,7 +88,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
   constructor(language = "zh-CN", maxRows = 250_000) {
     registerJyFunctions();
     this.language = language;
-    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows, maxColumns: 200, useArrayArithmetic: false });
+    this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows, maxColumns: 200, useArrayArithmetic: true });
   }
 
   // ---- the port ----
