@@ -47,6 +47,33 @@ const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
  * JSON.parse has accepted as an object. A duplicated key counts as JSON.parse counts it: the last.
  */
 export function rawSalesText(line: string): { sales1?: string; sales2?: string } {
+  // Fast path: with no backslash in the line every quote is structural and no key is spelt with
+  // escapes, so a key that occurs once as "sales1" is the top-level one JSON.parse read.
+  if (line.indexOf("\\") === -1) {
+    const out: { sales1?: string; sales2?: string } = {};
+    if (numberAfterKey(line, '"sales1"', out, "sales1") && numberAfterKey(line, '"sales2"', out, "sales2")) return out;
+  }
+  return scanSalesText(line);
+}
+
+/** Records the number after the one occurrence of `quoted` as a key; false when that is not certain. */
+function numberAfterKey(line: string, quoted: string, out: { sales1?: string; sales2?: string }, key: "sales1" | "sales2"): boolean {
+  const at = line.indexOf(quoted);
+  if (at === -1) return true;
+  if (line.indexOf(quoted, at + quoted.length) !== -1) return false;
+  let j = at + quoted.length;
+  while (j < line.length && isSpace(line.charCodeAt(j))) j++;
+  if (line.charCodeAt(j) !== 58) return false;
+  j++;
+  while (j < line.length && isSpace(line.charCodeAt(j))) j++;
+  NUMBER.lastIndex = j;
+  const m = NUMBER.exec(line);
+  if (m) out[key] = m[0];
+  return true;
+}
+
+/** The general case: walks the line, tracking strings and depth. */
+function scanSalesText(line: string): { sales1?: string; sales2?: string } {
   const out: { sales1?: string; sales2?: string } = {};
   let depth = 0;
   let i = 0;
@@ -179,7 +206,8 @@ export function answerLine(text: string, lineNumber: number, lang: Lang): LineRe
       };
     }
   }
-  return hasId ? { id: obj.id, ...result } : result;
+  if (hasId) return "error" in result ? { id: obj.id, error: result.error } : { id: obj.id, ...result };
+  return result;
 }
 
 /** True for a line that is not a claim (empty or whitespace only). */
@@ -189,63 +217,74 @@ export function isBlankLine(text: string): boolean {
   return true;
 }
 
-/** Output is gathered and written in blocks of about this many characters. */
+/**
+ * Answers a block of whole lines (separated by "\n", the first numbered `firstLine`): the output
+ * lines, each ending in "\n". Blank lines count in the numbering and give no output.
+ */
+export function answerBlock(lines: string[], firstLine: number, lang: Lang): string {
+  let out = "";
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+    if (isBlankLine(line)) continue;
+    out += JSON.stringify(answerLine(line, firstLine + i, lang)) + "\n";
+  }
+  return out;
+}
+
+/** Output is written in blocks of about this many characters. */
 const FLUSH_AT = 1 << 16;
 
-/** Reads claims from stdin to the end, writing one line per claim; resolves to the exit code. */
+/** Reads claims from stdin to the end, writing one line per claim, in order; resolves to the exit code. */
 export function calcStream(ctx: CliContext): Promise<number> {
   const { stdin, stdout, lang } = ctx;
   return new Promise((resolve, reject) => {
     let carry = "";
-    let lineNumber = 0;
-    let out = "";
+    let nextLine = 1;
     let first = true;
+    let out = "";
 
-    const flush = () => {
-      if (out === "") return;
-      const ok = stdout.write(out);
-      out = "";
-      if (!ok) {
-        stdin.pause();
-        stdout.once("drain", () => stdin.resume());
+    const take = (lines: string[]) => {
+      out += answerBlock(lines, nextLine, lang);
+      nextLine += lines.length;
+      if (out.length >= FLUSH_AT) {
+        const ok = stdout.write(out);
+        out = "";
+        if (!ok) {
+          stdin.pause();
+          stdout.once("drain", () => stdin.resume());
+        }
       }
-    };
-
-    const take = (line: string) => {
-      lineNumber++;
-      if (first) {
-        first = false;
-        if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
-      }
-      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-      if (isBlankLine(line)) return;
-      out += JSON.stringify(answerLine(line, lineNumber, lang)) + "\n";
     };
 
     stdin.setEncoding("utf8");
     stdin.on("data", (chunk: string) => {
-      let text = carry + chunk;
-      let start = 0;
-      let nl = text.indexOf("\n");
-      while (nl !== -1) {
-        take(text.slice(start, nl));
-        start = nl + 1;
-        nl = text.indexOf("\n", start);
+      try {
+        if (first) {
+          first = false;
+          if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+        }
+        const text = carry + chunk;
+        const last = text.lastIndexOf("\n");
+        if (last === -1) {
+          carry = text;
+          return;
+        }
+        carry = text.slice(last + 1);
+        take(text.slice(0, last).split("\n"));
+      } catch (e) {
+        reject(e);
       }
-      carry = start === 0 ? text : text.slice(start);
-      text = "";
-      if (out.length >= FLUSH_AT) flush();
     });
     stdin.on("end", () => {
-      if (carry !== "") take(carry);
-      carry = "";
-      const done = () => resolve(0);
-      if (out === "") {
-        stdout.write("", () => done());
-      } else {
+      try {
+        if (carry !== "") take([carry]);
+        carry = "";
         const text = out;
         out = "";
-        stdout.write(text, (err?: Error | null) => (err ? reject(err) : done()));
+        stdout.write(text, (err?: Error | null) => (err ? reject(err) : resolve(0)));
+      } catch (e) {
+        reject(e);
       }
     });
     stdin.on("error", reject);
