@@ -30,8 +30,8 @@ import { Totals } from "./Totals";
 import type { PaneAction } from "./actions";
 
 const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px", boxSizing: "border-box", minWidth: "300px", fontFamily: tokens.fontFamilyBase },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px" },
+  pane: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px 16px 12px 12px", boxSizing: "border-box", minWidth: "300px", width: "100%", fontFamily: tokens.fontFamilyBase },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px", "& h1, & p": { margin: 0 } },
   status: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
   dim: { color: tokens.colorNeutralForeground3 },
 });
@@ -86,8 +86,10 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
     <main className={st.pane} lang={lang === "zh" ? "zh-CN" : "en"} data-testid="pane" data-status={state.status}>
       <header className={st.header}>
         <div>
-          <Title3 as="h1">{s.title}</Title3>
-          <Caption1 as="p" className={st.dim}>
+          <Title3 as="h1" block>
+            {s.title}
+          </Title3>
+          <Caption1 as="p" block className={st.dim}>
             {s.subtitle}
           </Caption1>
         </div>
