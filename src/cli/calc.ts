@@ -189,7 +189,9 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
   ];
   if (options.has("place")) inputRows.push([label("place"), shown("place"), ""]);
 
-  const detailRows: Array<[string, string, string]> = detailLines(b, lang).map((line) => [
+  // The split is printed below with the town's and park's names, so the breakdown stops at the reward.
+  const SPLIT_KEYS = new Set(["city", "town", "park"]);
+  const detailRows: Array<[string, string, string]> = detailLines(b, lang).filter((line) => !SPLIT_KEYS.has(line.key)).map((line) => [
     line.label,
     typeof line.value === "string" ? line.value : amountText(line.value, u, lang),
     line.clause ? `【${line.clause}】` : "",

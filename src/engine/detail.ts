@@ -66,7 +66,7 @@ export function detailLines(b: Breakdown, lang: Lang): DetailLine[] {
     { key: "status", label: T.status[lang], value: STATUS[amounts.status][lang], clause: amounts.status === "eligible" ? b.clause : amounts.status === "excluded" ? "五（五）" : sector.rewardClause ?? sector.clause },
   ];
   if (amounts.status !== "eligible") return lines;
-  lines.push({ key: "base", label: T.base[lang], value: inUnit(b.base), clause: "五（一）" });
+  lines.push({ key: "base", label: T.base[lang], value: inUnit(b.base), clause: b.clause });
   const rateClause = claim.sector === "foundry" && hasFlag(claim.flags, "ALUMINIUM_DEEP_WELL") ? FLAGS.ALUMINIUM_DEEP_WELL.clause : b.clause;
   b.slices.forEach((s, i) => {
     lines.push({ key: `slice${i + 1}`, label: sliceLabel(s.slice.from, s.slice.upTo, s.slice.ratePercent, lang), value: inUnit(s.amount), clause: rateClause });

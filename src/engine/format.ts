@@ -36,11 +36,11 @@ export function formatMoney(fen: number, unit: Unit, lang: "zh" | "en" = "zh"): 
   return `${group(whole)}.${frac} ${unitText}`;
 }
 
-/** A decimal amount in a unit, grouped, with as many places as it needs (at least 2). */
+/** A decimal amount in a unit, grouped, with as many places as it needs (at least the 分's). */
 export function formatDecimal(value: Decimal, unit: Unit, lang: "zh" | "en" = "zh"): string {
   const fixed = value.toFixed();
   const [whole, frac = ""] = fixed.split(".");
-  const places = frac.padEnd(2, "0");
+  const places = frac.padEnd(UNITS[unit].places, "0");
   const unitText = lang === "zh" ? unit : unit === "元" ? "yuan" : "×10k yuan";
   return `${group(whole)}.${places} ${unitText}`;
 }

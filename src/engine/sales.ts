@@ -125,6 +125,8 @@ function fromText(raw: string, argument: ArgumentName, unit: Unit): Sales {
   if (GROUPED.test(text)) return fromText(text.replace(/,/g, ""), argument, unit);
   if (SCIENTIFIC.test(text)) return fromDecimal(new Decimal(text.replace(/^\+/, "")), argument, unit);
   if (/^-\s*[\d.,]+(e[+-]?\d+)?$/i.test(text)) {
+    // "-0" is zero, as the number -0 is.
+    if (/^-\s*[0.,]+$/.test(text) && /0/.test(text)) return { fen: 0, yuan: null };
     throw badArgument(argument, `不能为负数（${text}）`, `must not be negative (${text})`);
   }
   throw badArgument(

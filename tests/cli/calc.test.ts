@@ -168,7 +168,7 @@ describe("single-claim mode: a readable breakdown", () => {
     expect(run.stdout).toContain("Park finance (High-tech Zone)");
     expect(run.stdout).toMatch(/Park finance \(High-tech Zone\)\s+5\.000000 ×10k yuan\s+【五（二）】/);
     expect(run.stdout).toMatch(/Top-up to the floor\s+4\.970000 ×10k yuan\s+【五（二）】/);
-    expect(run.stdout).toContain("[Note] Computed 0.03 ×10k yuan is below the floor 5.00 ×10k yuan; topped up by 4.97 ×10k yuan【五（二）】");
+    expect(run.stdout).toContain("[Note] Computed 0.030000 ×10k yuan is below the floor 5.000000 ×10k yuan; topped up by 4.970000 ×10k yuan【五（二）】");
     expect(run.stdout).toContain("(FLOOR_TOP_UP)");
     expect(run.stdout).not.toMatch(/输入|计算明细/);
   });
