@@ -22,7 +22,7 @@ const T = {
   sector: { zh: "行业", en: "Sector" },
   status: { zh: "状态", en: "Status" },
   base: { zh: "两年销售额平均值（基数）", en: "Base: average of the two years' sales" },
-  computed: { zh: "分段累计计算金额", en: "Computed by the scale" },
+  computed: { zh: "按标准计算金额（补足、封顶前）", en: "Computed by the rates (before floor and cap)" },
   topUp: { zh: "补足至下限", en: "Top-up to the floor" },
   capCut: { zh: "超上限核减", en: "Cut to the cap" },
   exact: { zh: "奖励金额（未舍入）", en: "Reward before rounding" },
