@@ -20,7 +20,8 @@ export const UNITS: Record<Unit, UnitInfo> = {
   万元: { unit: "万元", fenPerUnit: 1_000_000, places: 6, wholeDigitsExact: 9, nameEn: "10k yuan" },
 };
 
-const UNIT_SPELLINGS = keyedLookup<Unit>([
+/** Every accepted spelling of a unit, by its match key (also read by src/portable's native formulas). */
+export const UNIT_SPELLINGS: ReadonlyMap<string, Unit> = keyedLookup<Unit>([
   [["元", "yuan", "cny", "rmb", "人民币元"], "元"],
   [["万元", "万", "wan", "wanyuan", "10k", "10kyuan", "万元人民币"], "万元"],
 ]);

@@ -1,0 +1,132 @@
+/**
+ * Claims to check the native formulas against the engine with: every case of cases.json, then
+ * seeded random claims over every sector spelling (names, aliases, codes, section letters, upper
+ * case, full width), every flag alias, every place name, both units, sales as numbers and as text,
+ * half-分 ties on purpose, and inputs the engine refuses.
+ */
+import { FLAGS, SECTORS, TOWNS } from "../../src/policy";
+import { loadCases } from "../engine/policy-cases";
+
+export interface TestClaim {
+  sector: string | number;
+  sales1: string | number;
+  sales2: string | number;
+  /** Flags cell ("" for none). */
+  flags: string;
+  /** Place cell ("" for none). */
+  place: string;
+  /** The unit written in the formula. */
+  unit: "元" | "万元";
+}
+
+/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+/** All cases of the policy contract as claims. */
+export function policyClaims(): TestClaim[] {
+  return loadCases().map((c, i) => ({
+    sector: c.sector,
+    sales1: i % 3 === 0 ? c.sales1 : Number(c.sales1),
+    sales2: Number(c.sales2),
+    flags: c.flags.join(i % 2 ? "、" : ","),
+    place: "",
+    unit: c.unit,
+  }));
+}
+
+/** Random claims; `count` of them, from `seed`. */
+export function randomClaims(count: number, seed = 20240817): TestClaim[] {
+  const r = rng(seed);
+  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const sectorSpellings: Array<string | number> = [];
+  for (const s of Object.values(SECTORS)) {
+    sectorSpellings.push(s.nameZh, s.nameEn, s.id, ...s.aliases, ...s.codes);
+    for (const code of s.codes) sectorSpellings.push(Number(code), `C${code}`);
+  }
+  const covered = ["化工", "铸造", "chemical", "Foundry", "2614", 3391, "c2661", "化工行业", "铸造企业"];
+  const flagSpellings = Object.values(FLAGS).flatMap((f) => [f.id, ...f.aliases]);
+  const townSpellings = TOWNS.flatMap((t) => [t.nameZh, ...t.aliases]);
+  const zoneSpellings = [...FLAGS.ZONE_HIGHTECH.aliases, ...FLAGS.ZONE_LINGANG.aliases, "ZONE_HIGHTECH", "ZONE_LINGANG"];
+  const separators = [",", "，", "、", ";", "；", " ", "  ", " , "];
+  const dress = (s: string): string => {
+    const x = r();
+    if (x < 0.1) return s.toUpperCase();
+    if (x < 0.18) return fullWidth(s);
+    if (x < 0.24) return ` ${s} `;
+    return s;
+  };
+  const claims: TestClaim[] = [];
+  // Every spelling at least once, then random ones.
+  let forced = 0;
+  const forcedSector = (i: number) => sectorSpellings[i];
+  const forcedFlag = (i: number) => flagSpellings[i];
+  const forcedTown = (i: number) => townSpellings[i];
+  for (let i = 0; i < count; i++) {
+    const unit: "元" | "万元" = r() < 0.75 ? "元" : "万元";
+    let sector: string | number =
+      forced < sectorSpellings.length ? forcedSector(forced) : r() < 0.8 ? pick(covered) : pick(sectorSpellings);
+    if (typeof sector === "string") sector = dress(sector);
+    const flagCount = r() < 0.4 ? 0 : r() < 0.8 ? 1 : 2;
+    const tokens: string[] = [];
+    if (forced < flagSpellings.length) tokens.push(forcedFlag(forced));
+    while (tokens.length < flagCount) tokens.push(r() < 0.85 ? pick(flagSpellings) : pick(townSpellings));
+    let flags = tokens.map(dress).join(pick(separators));
+    let place = "";
+    if (forced < townSpellings.length) place = forcedTown(forced);
+    else if (r() < 0.35) place = r() < 0.8 ? pick(townSpellings) : pick(zoneSpellings);
+    place = place && dress(place);
+    forced++;
+    const [sales1, sales2] = randomSales(r, unit);
+    // A few refusals the engine throws on: the formula must give an error value there.
+    const bad = r();
+    const claim: TestClaim = { sector, sales1, sales2, flags, place, unit };
+    if (bad < 0.01) claim.flags = `${flags} 未知标记`;
+    else if (bad < 0.02) claim.sales1 = -Math.abs(Number(sales1) || 1);
+    else if (bad < 0.025) claim.sales2 = "";
+    else if (bad < 0.03) claim.place = pick(FLAGS.ALUMINIUM_DEEP_WELL.aliases);
+    else if (bad < 0.035) claim.flags = `${pick(townSpellings)} ${TOWNS[0].nameZh}`;
+    else if (bad < 0.04) claim.sector = "钢铁";
+    else if (bad < 0.045) claim.flags = `高新区、临港`;
+    else if (bad < 0.05) claim.flags = `${flags} - `;
+    else if (bad < 0.055) claim.sales1 = "1,2345";
+    claims.push(claim);
+  }
+  return claims;
+}
+
+/** Two years' sales in the unit: whole 分, spread over every slice, ties on purpose, some as text. */
+function randomSales(r: () => number, unit: "元" | "万元"): [string | number, string | number] {
+  const fenPerUnit = unit === "元" ? 100 : 1_000_000;
+  // S (sum in 分) on a log scale from 10万元 to 50亿元 total, then split in two.
+  const exp = 7 + r() * 5.5;
+  let S = Math.floor(10 ** exp) * 100 + Math.floor(r() * 100);
+  // Half-分 ties: N/200 = k + 1/2 for the 5% slice (S ≡ 20 mod 40) and 3% (3S ≡ 100 mod 200).
+  const tie = r();
+  if (tie < 0.15) S = S - (S % 40) + 20;
+  else if (tie < 0.3) S = S - (S % 200) + 100;
+  else if (tie < 0.4) S = S - (S % 100) + 50;
+  const a = Math.floor(S * r());
+  const b = S - a;
+  const asUnit = (fen: number): string | number => {
+    const whole = Math.floor(fen / fenPerUnit);
+    const frac = String(fen % fenPerUnit).padStart(unit === "元" ? 2 : 6, "0");
+    const text = `${whole}.${frac}`;
+    const x = r();
+    if (x < 0.1) return text;
+    if (x < 0.13) return whole.toLocaleString("en-US") + "." + frac;
+    if (x < 0.15) return fullWidth(text);
+    return Number(text);
+  };
+  return [asUnit(a), asUnit(b)];
+}

@@ -1,0 +1,97 @@
+/**
+ * The native formulas evaluated in HyperFormula (fast, in-process) against the engine: every case
+ * of cases.json and random claims over every spelling the functions accept. Equal to the 分 where
+ * the engine gives a number; an error value wherever the engine throws. The same formulas run in
+ * real LibreOffice in tests/libreoffice/.
+ *
+ * HyperFormula mis-evaluates named array constants inside array arithmetic (a cached value of a
+ * named expression leaks between formulas), so here the _JY_* names are written out in place;
+ * LibreOffice reads them as defined names, as shipped.
+ */
+import { definedNames, MAX_FORMULA_CHARS, nativeFormula, type Output } from "../../src/portable/native";
+import { funding, reward } from "../../src/functions/jy";
+import { ClaimError } from "../../src/engine";
+import { policyClaims, randomClaims, type TestClaim } from "./claims";
+import { nativeHost } from "./hyperformula-host";
+
+const names = definedNames();
+const inline = (f: string) => f.replace(/_JY_[A-Z0-9]+/g, (n) => names.find((d) => d.name === n)!.formula);
+
+const OUTPUTS: Output[] = ["reward", "city", "town", "park"];
+const cell = (text: string) => ({ kind: "expr" as const, text });
+
+/** What the engine says for each output: numbers, or "error". */
+export function engineOutputs(c: TestClaim): Array<number | "error"> {
+  const args = [c.sector, c.sales1 === "" ? null : c.sales1, c.sales2 === "" ? null : c.sales2, c.flags || null, c.unit, c.place || null] as const;
+  try {
+    const r = reward(...args);
+    const [[city, town, park]] = funding(...args);
+    return [r, city, town, park];
+  } catch (e) {
+    if (e instanceof ClaimError) return ["error", "error", "error", "error"];
+    throw e;
+  }
+}
+
+export function formulasFor(row: number, unit: TestClaim["unit"]): string[] {
+  const r = row + 1;
+  return OUTPUTS.map((o) =>
+    nativeFormula({ sector: cell(`A${r}`), sales1: cell(`B${r}`), sales2: cell(`C${r}`), flags: cell(`D${r}`), unit: { kind: "text", value: unit }, place: cell(`E${r}`) }, o),
+  );
+}
+
+function evaluate(claims: TestClaim[]): Array<Array<unknown>> {
+  const { hf, sheet } = nativeHost(claims.length);
+  hf.batch(() => {
+    claims.forEach((c, i) => {
+      // A leading apostrophe keeps a text a text (HyperFormula would read "1e8" as a number).
+      const blank = (v: string | number) => (v === "" ? null : typeof v === "string" ? `'${v}` : v);
+      hf.setCellContents({ sheet, row: i, col: 0 }, [[c.sector, blank(c.sales1), blank(c.sales2), blank(c.flags), blank(c.place), ...formulasFor(i, c.unit).map((f) => `=${inline(f)}`)]]);
+    });
+  });
+  return claims.map((_, i) => OUTPUTS.map((_, k) => hf.getCellValue({ sheet, row: i, col: 5 + k })));
+}
+
+function compare(claims: TestClaim[]) {
+  const got = evaluate(claims);
+  const mismatches: string[] = [];
+  claims.forEach((c, i) => {
+    const want = engineOutputs(c);
+    want.forEach((w, k) => {
+      const g = got[i][k];
+      const ok = w === "error" ? typeof g === "object" && g !== null : g === w;
+      if (!ok) mismatches.push(`${JSON.stringify(c)} ${OUTPUTS[k]}: engine ${w}, native ${JSON.stringify(g)}`);
+    });
+  });
+  return mismatches;
+}
+
+jest.setTimeout(240_000);
+
+describe("native formulas in HyperFormula", () => {
+  test("every case of cases.json: reward, city, town, park equal to the 分", () => {
+    expect(compare(policyClaims())).toEqual([]);
+  });
+
+  test("random claims over every spelling, unit and place, ties included", () => {
+    const claims = randomClaims(200, 7);
+    // The corpus does exercise refusals and numbers both.
+    const outcomes = claims.map((c) => engineOutputs(c)[0]);
+    expect(outcomes.filter((o) => o === "error").length).toBeGreaterThan(20);
+    expect(outcomes.filter((o) => typeof o === "number" && o > 0).length).toBeGreaterThan(70);
+    expect(compare(claims)).toEqual([]);
+  });
+
+  test("sales finer than 分, text in scientific notation: an error value, never another number", () => {
+    const claims: TestClaim[] = [
+      { sector: "化工", sales1: 100000000.004, sales2: 100000000.1, flags: "", place: "", unit: "元" },
+      { sector: "化工", sales1: "1e8", sales2: 1, flags: "", place: "", unit: "元" },
+      { sector: "铸造", sales1: "12.3456789", sales2: 1, flags: "", place: "", unit: "万元" },
+    ];
+    for (const row of evaluate(claims)) for (const v of row) expect(typeof v).toBe("object");
+  });
+
+  test("formulas stay within Excel's 8,192 characters with cell arguments", () => {
+    for (const f of formulasFor(1999, "万元")) expect(f.length).toBeLessThanOrEqual(MAX_FORMULA_CHARS);
+  });
+});
