@@ -90,7 +90,10 @@ export interface RegisterScan {
   /** Most serious first, then by row. */
   findings: RegisterFinding[];
   totals: RegisterTotals;
-  /** This year's deadlines (exits in the current year), with the rows late against them. */
+  /**
+   * This year's deadlines (plan, acceptance and payment for exits in the current year), then the
+   * payment deadline of last year's exits, which also falls this year; each with its late rows.
+   */
   deadlines: DeadlineDate[];
   /** Rows late against any deadline of their own exit year. */
   lateRows: number[];
@@ -335,7 +338,7 @@ export class RegisterScanner {
         ? [`统一社会信用代码应为 18 位，此处为 ${p.length} 位`, `a unified social credit code has 18 characters; this one has ${p.length}`]
         : p.kind === "character"
           ? [`统一社会信用代码第 ${p.position} 位“${p.character}”不是允许的字符（0-9 及除 I、O、Z、S、V 外的大写字母）`, `character ${p.position} ("${p.character}") is not allowed (0-9 and capital letters except I, O, Z, S, V)`]
-          : [`统一社会信用代码校验位错误：按 GB 32100-2015 应为“${p.expected}”，填写的是“${p.found}”`, `wrong check character: GB 32100-2015 gives "${p.expected}", the register has "${p.found}"`];
+          : [`统一社会信用代码校验位错误：应为“${p.expected}”，填写的是“${p.found}”`, `wrong check character: GB 32100-2015 gives "${p.expected}", the register has "${p.found}"`];
     this.add(sheetRow0, enterprise, "USCC_INVALID", "warning", null, `${zh}（GB 32100-2015）`, `Unified social credit code: ${en} (GB 32100-2015)`, at);
   }
 
@@ -487,7 +490,7 @@ export class RegisterScanner {
         parkTotal,
         counts: { ...this.counts },
       },
-      deadlines: this.thisYear,
+      deadlines: [...this.thisYear, this.deadlinesOf(this.thisYear[0].exitYear - 1)[2]],
       lateRows: this.lateRows,
       today: this.today,
     };
