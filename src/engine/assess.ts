@@ -92,7 +92,8 @@ function zeroSalesFindings(claim: Claim): Finding[] {
   const clause = rewardRules(claim)?.clause ?? "五（一）";
   (["sales1", "sales2"] as const).forEach((arg, i) => {
     const sales = claim[arg];
-    if (sales.fen === 0 || (sales.yuan !== null && sales.yuan.isZero())) {
+    // Zero is always read as fen 0 (sales.ts), so the decimal need not be built to tell.
+    if (sales.fen === 0) {
       out.push(
         finding(
           "ZERO_SALES",
