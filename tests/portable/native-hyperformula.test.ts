@@ -9,29 +9,15 @@
  * LibreOffice reads them as defined names, as shipped.
  */
 import { definedNames, MAX_FORMULA_CHARS, nativeFormula, type Output } from "../../src/portable/native";
-import { funding, reward } from "../../src/functions/jy";
-import { ClaimError } from "../../src/engine";
 import { policyClaims, randomClaims, type TestClaim } from "./claims";
 import { nativeHost } from "./hyperformula-host";
+import { engineOutputs } from "./engine-outputs";
 
 const names = definedNames();
 const inline = (f: string) => f.replace(/_JY_[A-Z0-9]+/g, (n) => names.find((d) => d.name === n)!.formula);
 
 const OUTPUTS: Output[] = ["reward", "city", "town", "park"];
 const cell = (text: string) => ({ kind: "expr" as const, text });
-
-/** What the engine says for each output: numbers, or "error". */
-export function engineOutputs(c: TestClaim): Array<number | "error"> {
-  const args = [c.sector, c.sales1 === "" ? null : c.sales1, c.sales2 === "" ? null : c.sales2, c.flags || null, c.unit, c.place || null] as const;
-  try {
-    const r = reward(...args);
-    const [[city, town, park]] = funding(...args);
-    return [r, city, town, park];
-  } catch (e) {
-    if (e instanceof ClaimError) return ["error", "error", "error", "error"];
-    throw e;
-  }
-}
 
 export function formulasFor(row: number, unit: TestClaim["unit"]): string[] {
   const r = row + 1;

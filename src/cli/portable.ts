@@ -1,0 +1,75 @@
+/**
+ * `jyreward portable IN.xlsx OUT.xlsx`: every JY.REWARD / JY.FUNDING formula becomes a native
+ * formula (same result from the same cells, in Excel 2010+, WPS and LibreOffice), JY.DETAIL /
+ * JY.CHECK cells become frozen values; the originals travel in the workbook for `restore`.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import JSZip from "jszip";
+import { makePortable, type PortableReport } from "../portable/xlsx";
+import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+import type { Lang } from "../engine";
+
+export function portableHelp(lang: Lang): string {
+  return lang === "zh"
+    ? `jyreward portable：把工作簿中的 JY 公式转为通用公式（Excel 2010+、WPS、LibreOffice 均可计算）
+
+用法：
+  jyreward portable 输入.xlsx 输出.xlsx [--json]
+
+JY.REWARD、JY.FUNDING 换成计算结果相同、仍引用原单元格的原生公式；JY.DETAIL、JY.CHECK 冻结为数值。
+原公式保存在工作簿内（隐藏的 JY_ORIGINALS 工作表），可用 jyreward restore 恢复。
+退出码：0 全部转换；1 有公式未能转换（见列表）；2 用法错误或文件无法读取。
+`
+    : `jyreward portable: turn the workbook's JY formulas into portable formulas (Excel 2010+, WPS, LibreOffice)
+
+Usage:
+  jyreward portable IN.xlsx OUT.xlsx [--json]
+
+JY.REWARD and JY.FUNDING become native formulas with the same result from the same cells; JY.DETAIL
+and JY.CHECK become frozen values. The originals stay in the workbook (very hidden sheet
+JY_ORIGINALS) for jyreward restore.
+Exit codes: 0 all converted; 1 some formulas could not be converted (listed); 2 bad usage or unreadable file.
+`;
+}
+
+export function reportText(report: PortableReport, lang: Lang): string {
+  const natives = report.converted.filter((c) => c.kind === "native").length;
+  const frozen = report.converted.filter((c) => c.kind === "frozen").length;
+  const lines = [
+    lang === "zh"
+      ? `已转换 ${natives} 个单元格为通用公式，冻结 ${frozen} 个单元格为数值，未转换 ${report.skipped.length} 个。`
+      : `${natives} cells made portable, ${frozen} frozen as values, ${report.skipped.length} not converted.`,
+  ];
+  if (report.alreadyPortable) lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed.");
+  for (const s of report.skipped) lines.push(`  ${s.sheet}!${s.cell}  ${lang === "zh" ? s.zh : s.en}`);
+  return lines.join("\n") + "\n";
+}
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const parsed = parseOptions(args, [], ["help", "h", "json"]);
+  if (parsed.switches.has("help") || parsed.switches.has("h")) {
+    await writeAll(ctx.stdout, portableHelp(ctx.lang));
+    return EXIT.OK;
+  }
+  if (parsed.positional.length !== 2) {
+    throw new UsageError("需要两个参数：输入.xlsx 输出.xlsx", "expects two arguments: IN.xlsx OUT.xlsx");
+  }
+  const [input, output] = parsed.positional;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch (e) {
+    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "无法读取" : "cannot read"} ${input}: ${(e as Error).message}\n`);
+    return EXIT.USAGE;
+  }
+  let result;
+  try {
+    result = await makePortable(bytes, JSZip);
+  } catch (e) {
+    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "不是可读的 .xlsx 工作簿" : "not a readable .xlsx workbook"}: ${input}: ${(e as Error).message}\n`);
+    return EXIT.USAGE;
+  }
+  await writeFile(output, result.bytes);
+  await writeAll(ctx.stdout, parsed.switches.has("json") ? JSON.stringify(result.report) + "\n" : reportText(result.report, ctx.lang));
+  return result.report.skipped.length > 0 ? EXIT.FAILURE : EXIT.OK;
+}

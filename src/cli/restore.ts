@@ -1,0 +1,61 @@
+/**
+ * `jyreward restore IN.xlsx OUT.xlsx`: undoes `portable` — every original JY formula back, byte for
+ * byte, and the record, note sheet and _JY_* names removed — also after the file was saved by
+ * Excel, WPS or LibreOffice in between.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import JSZip from "jszip";
+import { restore } from "../portable/xlsx";
+import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+import type { Lang } from "../engine";
+
+export function restoreHelp(lang: Lang): string {
+  return lang === "zh"
+    ? `jyreward restore：恢复 jyreward portable（或加载项“转为通用公式”）转换前的 JY 公式
+
+用法：
+  jyreward restore 输入.xlsx 输出.xlsx [--json]
+
+退出码：0 已恢复；1 工作簿不是通用版，或有单元格找不到；2 用法错误或文件无法读取。
+`
+    : `jyreward restore: bring back the JY formulas that jyreward portable (or the pane's Make portable) replaced
+
+Usage:
+  jyreward restore IN.xlsx OUT.xlsx [--json]
+
+Exit codes: 0 restored; 1 the workbook is not portable, or some cells were not found; 2 bad usage or unreadable file.
+`;
+}
+
+export async function run(args: string[], ctx: CliContext): Promise<number> {
+  const parsed = parseOptions(args, [], ["help", "h", "json"]);
+  if (parsed.switches.has("help") || parsed.switches.has("h")) {
+    await writeAll(ctx.stdout, restoreHelp(ctx.lang));
+    return EXIT.OK;
+  }
+  if (parsed.positional.length !== 2) {
+    throw new UsageError("需要两个参数：输入.xlsx 输出.xlsx", "expects two arguments: IN.xlsx OUT.xlsx");
+  }
+  const [input, output] = parsed.positional;
+  let result;
+  try {
+    result = await restore(await readFile(input), JSZip);
+  } catch (e) {
+    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "无法读取" : "cannot read"} ${input}: ${(e as Error).message}\n`);
+    return EXIT.USAGE;
+  }
+  const r = result.report;
+  if (!r.wasPortable) {
+    await writeAll(ctx.stderr, ctx.lang === "zh" ? "该工作簿不是通用版（没有 JY_ORIGINALS 记录），未作改动。\n" : "The workbook is not portable (no JY_ORIGINALS record); nothing changed.\n");
+    return EXIT.FAILURE;
+  }
+  await writeFile(output, result.bytes);
+  if (parsed.switches.has("json")) await writeAll(ctx.stdout, JSON.stringify(r) + "\n");
+  else {
+    const lines = [ctx.lang === "zh" ? `已恢复 ${r.restored.length} 个单元格的原公式。` : `${r.restored.length} cells restored.`];
+    for (const e of r.edited) lines.push(`  ${e.sheet}!${e.cell}  ${ctx.lang === "zh" ? "转换后公式曾被修改，已恢复为原公式" : "its portable formula had been edited; the original is back"}`);
+    for (const m of r.missing) lines.push(`  ${m.sheet}!${m.cell}  ${ctx.lang === "zh" ? "找不到该单元格" : "cell not found"}`);
+    await writeAll(ctx.stdout, lines.join("\n") + "\n");
+  }
+  return r.missing.length > 0 ? EXIT.FAILURE : EXIT.OK;
+}

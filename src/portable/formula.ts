@@ -1,0 +1,220 @@
+/**
+ * Formula text: finding JY.* calls (typed, or as Excel saves them: _xldudf_JY_REWARD), reading
+ * their arguments, shifting relative references (for shared formulas), and translating a formula
+ * into its portable form. Formula text here is OOXML's: no leading "=".
+ */
+import { nativeFormula, NotPortable, type Arg, type ClaimArgs, type Output } from "./native";
+
+export type JyFunction = "REWARD" | "FUNDING" | "DETAIL" | "CHECK";
+
+/** JY.REWARD( or _xldudf_JY_REWARD( (any case), with the function it names. */
+const CALL = /(?<![A-Za-z0-9_.])(?:_xldudf_JY_|JY\.)(REWARD|FUNDING|DETAIL|CHECK)\s*\(/giy;
+const CALL_ANYWHERE = /(?<![A-Za-z0-9_.])(?:_xldudf_JY_|JY\.)(REWARD|FUNDING|DETAIL|CHECK)\s*\(/i;
+
+/** Whether a formula calls a JY function, in either spelling. */
+export function callsJy(formula: string): boolean {
+  return CALL_ANYWHERE.test(maskLiterals(formula));
+}
+
+/** The formula with string literals, quoted sheet names and array constants blanked out (same length). */
+function maskLiterals(f: string): string {
+  let out = "";
+  let i = 0;
+  while (i < f.length) {
+    const c = f[i];
+    if (c === '"' || c === "'") {
+      const end = endOfQuoted(f, i, c);
+      out += c + " ".repeat(end - i - 2) + c;
+      i = end;
+    } else if (c === "{") {
+      let j = i + 1;
+      while (j < f.length && f[j] !== "}") j = f[j] === '"' ? endOfQuoted(f, j, '"') : j + 1;
+      out += "{" + " ".repeat(Math.max(0, j - i - 1)) + (j < f.length ? "}" : "");
+      i = j + 1;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Index just past a quoted run starting at i ('' or "" inside are escapes). */
+function endOfQuoted(f: string, i: number, q: string): number {
+  let j = i + 1;
+  while (j < f.length) {
+    if (f[j] === q) {
+      if (f[j + 1] === q) j += 2;
+      else return j + 1;
+    } else j++;
+  }
+  return f.length;
+}
+
+export interface JyCall {
+  fn: JyFunction;
+  /** Offsets in the formula: the call's name start and just past its closing parenthesis. */
+  start: number;
+  end: number;
+  /** The argument texts, trimmed. */
+  args: string[];
+}
+
+/** Every top-level or nested JY call, outermost first, in text order. */
+export function findCalls(formula: string): JyCall[] {
+  const masked = maskLiterals(formula);
+  const calls: JyCall[] = [];
+  for (let i = 0; i < masked.length; i++) {
+    CALL.lastIndex = i;
+    const m = CALL.exec(masked);
+    if (!m) continue;
+    const open = i + m[0].length - 1;
+    let depth = 0;
+    const cuts: number[] = [open];
+    let close = -1;
+    for (let j = open; j < masked.length; j++) {
+      const c = masked[j];
+      if (c === "(") depth++;
+      else if (c === ")") {
+        depth--;
+        if (depth === 0) {
+          close = j;
+          break;
+        }
+      } else if (c === "," && depth === 1) cuts.push(j);
+    }
+    if (close < 0) break;
+    cuts.push(close);
+    const args: string[] = [];
+    for (let k = 0; k + 1 < cuts.length; k++) args.push(formula.slice(cuts[k] + 1, cuts[k + 1]).trim());
+    if (args.length === 1 && args[0] === "") args.pop();
+    calls.push({ fn: m[1].toUpperCase() as JyFunction, start: i, end: close + 1, args });
+    i = close;
+  }
+  return calls;
+}
+
+const SHEET = String.raw`(?:'(?:[^']|'')+'|[A-Za-z0-9_.\u0080-\uffff]+)!`;
+const CELL = String.raw`\$?[A-Z]{1,3}\$?\d+`;
+const SINGLE_CELL = new RegExp(String.raw`^(${SHEET})?(${CELL})$`);
+const RANGE = new RegExp(String.raw`^(${SHEET})?(\$?)([A-Z]{1,3})(\$?)(\d+):(\$?)([A-Z]{1,3})(\$?)(\d+)$`);
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+function colLetters(n: number): string {
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** How an argument's text reads as a native-formula argument. */
+function argOf(text: string, allowRange: boolean): Arg {
+  if (text === "") return { kind: "blank" };
+  const s = /^"((?:[^"]|"")*)"$/.exec(text);
+  if (s) return { kind: "text", value: s[1].replace(/""/g, '"') };
+  if (/^[+]?(\d+\.?\d*|\.\d+)(E[+-]?\d+)?$/i.test(text)) return { kind: "number", value: Number(text) };
+  if (allowRange) {
+    const r = RANGE.exec(text);
+    if (r) {
+      const sheet = r[1] ?? "";
+      const [c1, c2] = [colNumber(r[3]), colNumber(r[7])].sort((a, b) => a - b);
+      const [r1, r2] = [Number(r[5]), Number(r[9])].sort((a, b) => a - b);
+      const refs: string[] = [];
+      if ((c2 - c1 + 1) * (r2 - r1 + 1) > 32) {
+        throw new NotPortable("标记区域超过 32 个单元格", "the flags range holds more than 32 cells");
+      }
+      for (let row = r1; row <= r2; row++) for (let col = c1; col <= c2; col++) refs.push(`${sheet}${colLetters(col)}${row}`);
+      return { kind: "cells", refs };
+    }
+  }
+  return { kind: "expr", text: SINGLE_CELL.test(text) ? text : `(${text})` };
+}
+
+function claimArgs(call: JyCall, from: number): ClaimArgs {
+  const a = call.args.slice(from);
+  if (a.length < 3 || a.length > 6) {
+    throw new NotPortable(`JY.${call.fn} 的参数个数不对（${a.length}）`, `JY.${call.fn} has ${a.length} arguments`);
+  }
+  return {
+    sector: argOf(a[0], false),
+    sales1: argOf(a[1], false),
+    sales2: argOf(a[2], false),
+    flags: a[3] !== undefined ? argOf(a[3], true) : undefined,
+    unit: a[4] !== undefined ? argOf(a[4], false) : undefined,
+    place: a[5] !== undefined ? argOf(a[5], true) : undefined,
+  };
+}
+
+export type Translation =
+  | { kind: "native"; formula: string }
+  /** JY.DETAIL / JY.CHECK: the cell keeps its value, frozen. */
+  | { kind: "freeze" }
+  | { kind: "unchanged" };
+
+const FUNDING_PARTS: Output[] = ["city", "town", "park"];
+
+/**
+ * The portable form of one cell's formula. `column` is the cell's offset in its spill range (a
+ * JY.FUNDING row spills city, town, park); throws NotPortable when no native form can be given.
+ */
+export function translate(formula: string, column = 0): Translation {
+  const calls = findCalls(formula);
+  if (calls.length === 0) return { kind: "unchanged" };
+  if (calls.some((c) => c.fn === "DETAIL" || c.fn === "CHECK")) return { kind: "freeze" };
+  let out = "";
+  let at = 0;
+  for (const call of calls) {
+    let native: string;
+    if (call.fn === "REWARD") {
+      if (findCalls(call.args.join(",")).length > 0) {
+        throw new NotPortable("JY 函数嵌套在另一个 JY 函数的参数中", "a JY function inside another's arguments");
+      }
+      native = nativeFormula(claimArgs(call, 0), "reward");
+    } else {
+      // JY.FUNDING: the whole formula (a spilled row), or INDEX(JY.FUNDING(…),1,k) / INDEX(…,k).
+      const whole = call.start === 0 && call.end === formula.length;
+      if (!whole) {
+        throw new NotPortable(
+          "JY.FUNDING 只能单独成为一个公式（结果横向展开为 市/镇/园区）",
+          "JY.FUNDING must be a formula of its own (its row spills city, town, park)",
+        );
+      }
+      const part = FUNDING_PARTS[column];
+      if (!part) throw new NotPortable("JY.FUNDING 的结果超过三列", "a JY.FUNDING cell beyond its three columns");
+      native = nativeFormula(claimArgs(call, 0), part);
+    }
+    out += formula.slice(at, call.start) + `(${native})`;
+    at = call.end;
+  }
+  out += formula.slice(at);
+  return { kind: "native", formula: out };
+}
+
+/**
+ * Moves the relative references of a formula by (dRow, dCol), as Excel does when a shared
+ * formula is used in another cell of its range.
+ */
+export function shiftFormula(formula: string, dRow: number, dCol: number): string {
+  if (dRow === 0 && dCol === 0) return formula;
+  const masked = maskLiterals(formula);
+  const re = /(?<![A-Za-z0-9_.$\\])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_!(])/g;
+  let out = "";
+  let at = 0;
+  for (const m of masked.matchAll(re)) {
+    const [text, colAbs, col, rowAbs, row] = m;
+    const newCol = colAbs ? col : colLetters(colNumber(col) + dCol);
+    const newRow = rowAbs ? row : String(Number(row) + dRow);
+    out += formula.slice(at, m.index) + colAbs + newCol + rowAbs + newRow;
+    at = m.index! + text.length;
+  }
+  return out + formula.slice(at);
+}
+
+export { colLetters, colNumber };

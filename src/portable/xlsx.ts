@@ -1,0 +1,502 @@
+/**
+ * Make-portable and restore on .xlsx bytes, editing the OOXML directly: only the <c> elements of
+ * converted cells change, plus what restore takes away again — a very hidden record sheet
+ * (JY_ORIGINALS: every original cell verbatim), a visible note sheet (JY通用版说明: which cells
+ * were converted and which are frozen values), the _JY_* defined names, and calcChain.xml when a
+ * cell lost its formula (kept in the record). Works in Node and in the browser (jszip only).
+ */
+import type JSZip from "jszip";
+import { DEFINED_NAME_SET, definedNames, MAX_FORMULA_CHARS, NotPortable } from "./native";
+import { callsJy, colLetters, colNumber, shiftFormula, translate } from "./formula";
+
+export const RECORD_SHEET = "JY_ORIGINALS";
+export const NOTE_SHEET = "JY通用版说明";
+const RECORD_PATH = "xl/worksheets/jyOriginals.xml";
+const NOTE_PATH = "xl/worksheets/jyNote.xml";
+const RECORD_VERSION = "jyreward-portable/1";
+const SHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const SHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const CALCCHAIN_PATH = "xl/calcChain.xml";
+
+// ---------------------------------------------------------------------------------------------
+// XML helpers
+
+export const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export function xmlUnescape(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()]!;
+  });
+}
+function attr(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? xmlUnescape(m[1]) : null;
+}
+function setAttr(tag: string, name: string, value: string | null): string {
+  const re = new RegExp(`\\s${name}="[^"]*"`);
+  if (value === null) return tag.replace(re, "");
+  if (re.test(tag)) return tag.replace(re, ` ${name}="${xmlEscape(value)}"`);
+  return tag.replace(/^<c\b/, `<c ${name}="${xmlEscape(value)}"`);
+}
+
+/** Cells of a sheet's XML: the element text and its offsets. */
+interface CellXml {
+  ref: string;
+  xml: string;
+  start: number;
+  end: number;
+}
+const CELL_RE = /<c\b[^>]*?(?:\/>|>[\s\S]*?<\/c>)/g;
+function cellsOf(sheetXml: string): CellXml[] {
+  const out: CellXml[] = [];
+  for (const m of sheetXml.matchAll(CELL_RE)) {
+    const open = /^<c\b[^>]*>/.exec(m[0])![0];
+    out.push({ ref: attr(open, "r") ?? "", xml: m[0], start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+function formulaElement(cellXml: string): { tag: string; text: string | null; whole: string } | null {
+  const m = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(cellXml);
+  return m ? { tag: m[1], text: m[2] === undefined ? null : xmlUnescape(m[2]), whole: m[0] } : null;
+}
+const openTag = (cellXml: string) => /^<c\b[^>]*?(\/?)>/.exec(cellXml)![0].replace(/\/>$/, ">");
+
+function splitRef(ref: string): { col: number; row: number } {
+  const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+  return { col: colNumber(m[1]), row: Number(m[2]) };
+}
+
+/** Inline-string cell XML. */
+const textCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(text)}</t></is></c>`;
+
+/** A worksheet of inline-string rows. */
+function sheetXmlOf(rows: string[][], hiddenColumns = false): string {
+  const body = rows
+    .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => textCell(`${colLetters(c + 1)}${r + 1}`, v)).join("")}</row>`)
+    .join("");
+  const cols = hiddenColumns ? "" : '<cols><col min="1" max="1" width="18" customWidth="1"/><col min="2" max="4" width="14" customWidth="1"/><col min="5" max="5" width="90" customWidth="1"/></cols>';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cols}<sheetData>${body}</sheetData></worksheet>`;
+}
+
+/** Reads a sheet's cell texts (inline or shared strings, as any host saved it): ref → text. */
+function readTexts(sheetXml: string, shared: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const c of cellsOf(sheetXml)) {
+    const t = attr(openTag(c.xml), "t");
+    if (t === "s") {
+      const v = /<v>([^<]*)<\/v>/.exec(c.xml);
+      if (v) out.set(c.ref, shared[Number(v[1])] ?? "");
+    } else if (t === "inlineStr") {
+      out.set(c.ref, [...c.xml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join(""));
+    } else if (t === "str") {
+      const v = /<v>([\s\S]*?)<\/v>/.exec(c.xml);
+      if (v) out.set(c.ref, xmlUnescape(v[1]));
+    }
+  }
+  return out;
+}
+function sharedStrings(xml: string | null): string[] {
+  if (!xml) return [];
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map((si) =>
+    [...si[1].matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join(""),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workbook structure
+
+interface SheetInfo {
+  name: string;
+  path: string;
+  rid: string;
+  /** The <sheet …/> element in workbook.xml. */
+  element: string;
+}
+
+async function text(zip: JSZip, path: string): Promise<string | null> {
+  const f = zip.file(path);
+  return f ? f.async("string") : null;
+}
+
+function resolveTarget(target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const parts = ["xl", ...target.split("/")];
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === "..") out.pop();
+    else if (p !== ".") out.push(p);
+  }
+  return out.join("/");
+}
+
+function sheetsOf(workbook: string, rels: string): SheetInfo[] {
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*\/?>/g)) {
+    const id = attr(m[0], "Id");
+    const target = attr(m[0], "Target");
+    if (id && target) targets.set(id, resolveTarget(target));
+  }
+  return [...workbook.matchAll(/<sheet\b[^>]*\/>/g)].map((m) => {
+    const rid = /\sr:id="([^"]*)"/.exec(m[0])?.[1] ?? attr(m[0], "[a-zA-Z0-9]+:id") ?? "";
+    return { name: attr(m[0], "name") ?? "", rid, path: targets.get(rid) ?? "", element: m[0] };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Make portable
+
+export interface ConvertedCell {
+  sheet: string;
+  cell: string;
+  kind: "native" | "frozen";
+  /** The original formula text (for a shared formula, as it reads in this cell). */
+  formula: string;
+  /** The portable formula ("" for a frozen cell). */
+  portable: string;
+}
+
+export interface SkippedCell {
+  sheet: string;
+  cell: string;
+  formula: string;
+  zh: string;
+  en: string;
+}
+
+export interface PortableReport {
+  converted: ConvertedCell[];
+  skipped: SkippedCell[];
+  /** True when the workbook already carried a record (it was made portable before). */
+  alreadyPortable: boolean;
+}
+
+interface RecordRow {
+  sheet: string;
+  cell: string;
+  kind: string;
+  formula: string;
+  original: string;
+  portable: string;
+}
+
+const RECORD_HEADER = ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>"];
+
+/** Makes every JY.REWARD / JY.FUNDING cell native and freezes JY.DETAIL / JY.CHECK cells. */
+export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: PortableReport }> {
+  const zip = await JSZipImpl.loadAsync(bytes);
+  const workbookPath = "xl/workbook.xml";
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  let workbook = (await text(zip, workbookPath))!;
+  let rels = (await text(zip, relsPath))!;
+  if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
+  const sheets = sheetsOf(workbook, rels);
+  const report: PortableReport = { converted: [], skipped: [], alreadyPortable: sheets.some((s) => s.name === RECORD_SHEET) };
+  if (report.alreadyPortable) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+
+  const record: RecordRow[] = [];
+  for (const sheet of sheets) {
+    let xml = await text(zip, sheet.path);
+    if (!xml || !/JY/i.test(xml)) continue;
+    const cells = cellsOf(xml);
+    // Shared formulas: the master's text, by si, to read the dependents' formulas.
+    const masters = new Map<string, { text: string; ref: string }>();
+    for (const c of cells) {
+      const f = formulaElement(c.xml);
+      if (f && attr(f.tag, "t") === "shared" && f.text !== null) masters.set(attr(f.tag, "si") ?? "", { text: f.text, ref: c.ref });
+    }
+    // Spill / array ranges, to know each cell's column within a JY.FUNDING row.
+    const replacements: Array<{ start: number; end: number; xml: string }> = [];
+    for (const c of cells) {
+      const f = formulaElement(c.xml);
+      if (!f) continue;
+      let formula = f.text;
+      if (formula === null || formula === "") {
+        const master = masters.get(attr(f.tag, "si") ?? "");
+        if (!master) continue;
+        const a = splitRef(master.ref);
+        const b = splitRef(c.ref);
+        formula = shiftFormula(master.text, b.row - a.row, b.col - a.col);
+      }
+      if (!callsJy(formula)) continue;
+      const arrayRef = attr(f.tag, "t") === "array" ? attr(f.tag, "ref") : null;
+      const spill = arrayRef ? /^([A-Z]+\d+)(?::([A-Z]+\d+))?$/.exec(arrayRef) : null;
+      if (spill && spill[2] && splitRef(spill[1]).row !== splitRef(spill[2]).row && /FUNDING/i.test(formula)) {
+        report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: "JY.FUNDING 的结果不是一行", en: "a JY.FUNDING result that is not one row" });
+        continue;
+      }
+      let result;
+      try {
+        result = translate(formula, 0);
+      } catch (e) {
+        if (!(e instanceof NotPortable)) throw e;
+        report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: e.zh, en: e.en });
+        continue;
+      }
+      if (result.kind === "unchanged") continue;
+      const tag = openTag(c.xml);
+      if (result.kind === "freeze") {
+        const frozen = frozenCell(c.xml, tag);
+        replacements.push({ start: c.start, end: c.end, xml: frozen });
+        record.push({ sheet: sheet.name, cell: c.ref, kind: "frozen", formula, original: c.xml, portable: frozen });
+        report.converted.push({ sheet: sheet.name, cell: c.ref, kind: "frozen", formula, portable: "" });
+        continue;
+      }
+      // A spilled JY.FUNDING row: this cell gives the city; the next two cells town and park.
+      const spillCells = spill && spill[2] && /FUNDING/i.test(formula) ? spillRow(spill[1], spill[2]) : [c.ref];
+      const nativeCells: Array<{ ref: string; formula: string }> = [];
+      try {
+        spillCells.forEach((ref, k) => {
+          const t = translate(formula!, k);
+          if (t.kind !== "native") throw new NotPortable("无法转换", "cannot convert");
+          if (t.formula.length > MAX_FORMULA_CHARS) {
+            throw new NotPortable(
+              `转换后的公式有 ${t.formula.length} 个字符，超过 Excel 的 8192 上限（参数请直接引用单元格）`,
+              `the portable formula has ${t.formula.length} characters, over Excel's 8,192 (refer to cells in the arguments)`,
+            );
+          }
+          nativeCells.push({ ref, formula: t.formula });
+        });
+      } catch (e) {
+        if (!(e instanceof NotPortable)) throw e;
+        report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: e.zh, en: e.en });
+        continue;
+      }
+      for (const nc of nativeCells) {
+        const target = nc.ref === c.ref ? c : cells.find((x) => x.ref === nc.ref);
+        // A spill that never happened (an error result fills the anchor only): nothing to convert.
+        if (!target) continue;
+        const originalXml = target ? target.xml : `<c r="${nc.ref}"/>`;
+        const base = target ? openTag(target.xml) : `<c r="${nc.ref}">`;
+        const value = target ? valueOf(target.xml) : "";
+        let open = setAttr(setAttr(base, "cm", null), "vm", null);
+        const t = attr(open, "t");
+        if (t && t !== "e" && t !== "n") open = setAttr(open, "t", null);
+        const portable = `${open}<f t="array" ref="${nc.ref}">${xmlEscape(nc.formula)}</f>${t === "e" || !t || t === "n" ? value : ""}</c>`;
+        replacements.push({ start: target.start, end: target.end, xml: portable });
+        record.push({ sheet: sheet.name, cell: nc.ref, kind: nc.ref === c.ref ? "native" : "spill", formula, original: originalXml, portable });
+        report.converted.push({ sheet: sheet.name, cell: nc.ref, kind: "native", formula, portable: nc.formula });
+      }
+    }
+    if (replacements.length === 0) continue;
+    replacements.sort((a, b) => b.start - a.start);
+    const seen = new Set<number>();
+    for (const r of replacements) {
+      if (seen.has(r.start)) continue;
+      seen.add(r.start);
+      xml = xml.slice(0, r.start) + r.xml + xml.slice(r.end);
+    }
+    zip.file(sheet.path, xml);
+  }
+  if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+
+  // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.
+  let calcChain: string | null = null;
+  let contentTypes = (await text(zip, "[Content_Types].xml"))!;
+  if (record.some((r) => r.kind === "frozen") && zip.file(CALCCHAIN_PATH)) {
+    calcChain = await text(zip, CALCCHAIN_PATH);
+    zip.remove(CALCCHAIN_PATH);
+    const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => /calcChain/.test(m[0]));
+    if (rel) rels = rels.replace(rel[0], "");
+    contentTypes = contentTypes.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, "");
+  }
+
+  // The record (very hidden) and the note (visible), appended after every sheet.
+  const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain"], RECORD_HEADER];
+  for (const r of record) rows.push([r.sheet, r.cell, r.kind, r.formula, r.original, r.portable]);
+  if (calcChain !== null) for (let i = 0; i < calcChain.length; i += 30000) rows.push(["", "", "calcChain", "", calcChain.slice(i, i + 30000), ""]);
+  zip.file(RECORD_PATH, sheetXmlOf(rows, true));
+  zip.file(NOTE_PATH, sheetXmlOf(noteRows(report)));
+  const maxId = Math.max(0, ...sheets.map((s) => Number(attr(s.element, "sheetId")) || 0));
+  const ridBase = Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1])));
+  const added =
+    `<sheet name="${NOTE_SHEET}" sheetId="${maxId + 1}" r:id="rId${ridBase + 1}"/>` +
+    `<sheet name="${RECORD_SHEET}" sheetId="${maxId + 2}" state="veryHidden" r:id="rId${ridBase + 2}"/>`;
+  workbook = workbook.replace("</sheets>", added + "</sheets>");
+  rels = rels.replace(
+    "</Relationships>",
+    `<Relationship Id="rId${ridBase + 1}" Type="${SHEET_REL}" Target="worksheets/jyNote.xml"/>` +
+      `<Relationship Id="rId${ridBase + 2}" Type="${SHEET_REL}" Target="worksheets/jyOriginals.xml"/></Relationships>`,
+  );
+  contentTypes = contentTypes.replace(
+    "</Types>",
+    `<Override PartName="/${NOTE_PATH}" ContentType="${SHEET_CT}"/><Override PartName="/${RECORD_PATH}" ContentType="${SHEET_CT}"/></Types>`,
+  );
+  const names = definedNames()
+    .map((d) => `<definedName name="${d.name}" hidden="1">${xmlEscape(d.formula)}</definedName>`)
+    .join("");
+  if (/<definedNames\s*\/>/.test(workbook)) workbook = workbook.replace(/<definedNames\s*\/>/, `<definedNames>${names}</definedNames>`);
+  else if (workbook.includes("</definedNames>")) workbook = workbook.replace("</definedNames>", names + "</definedNames>");
+  else {
+    const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((t) => workbook.includes(t))!;
+    workbook = workbook.replace(after, `${after}<definedNames>${names}</definedNames>`);
+  }
+  zip.file(workbookPath, workbook);
+  zip.file(relsPath, rels);
+  zip.file("[Content_Types].xml", contentTypes);
+  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+}
+
+function valueOf(cellXml: string): string {
+  return /<v>[\s\S]*?<\/v>/.exec(cellXml)?.[0] ?? "";
+}
+
+/** A JY.DETAIL / JY.CHECK cell as a plain value (text as an inline string). */
+function frozenCell(cellXml: string, tag: string): string {
+  const t = attr(tag, "t");
+  let open = setAttr(setAttr(tag, "cm", null), "vm", null);
+  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml);
+  if (t === "str") {
+    open = setAttr(open, "t", "inlineStr");
+    return `${open}<is><t xml:space="preserve">${v ? v[1] : ""}</t></is></c>`;
+  }
+  return `${open}${v ? v[0] : ""}</c>`;
+}
+
+function spillRow(first: string, last: string): string[] {
+  const a = splitRef(first);
+  const b = splitRef(last);
+  const out: string[] = [];
+  for (let c = a.col; c <= b.col; c++) out.push(`${colLetters(c)}${a.row}`);
+  return out;
+}
+
+function noteRows(report: PortableReport): string[][] {
+  const rows: string[][] = [
+    ["本工作簿已转为通用公式 / This workbook uses portable formulas"],
+    ["JY.REWARD、JY.FUNDING 已换成 Excel、WPS、LibreOffice 都能计算的公式，输入仍可修改；JY.DETAIL、JY.CHECK 单元格已冻结为数值（不再随输入变化）。装有加载项时，可用“恢复 JY 公式”或 jyreward restore 恢复原公式。"],
+    ["JY.REWARD and JY.FUNDING now compute with native functions (inputs stay editable); JY.DETAIL and JY.CHECK cells are frozen values. Restore the original formulas with the add-in's Restore action or `jyreward restore`."],
+    [],
+    ["工作表 Sheet", "单元格 Cell", "状态 State", "原公式 Original formula"],
+  ];
+  for (const c of report.converted) {
+    rows.push([c.sheet, c.cell, c.kind === "frozen" ? "已冻结为数值 frozen value" : "通用公式 native formula", `=${c.formula}`]);
+  }
+  for (const s of report.skipped) rows.push([s.sheet, s.cell, `未转换 not converted: ${s.zh} / ${s.en}`, `=${s.formula}`]);
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Restore
+
+export interface RestoreReport {
+  restored: Array<{ sheet: string; cell: string }>;
+  /** Cells whose portable formula was edited after conversion: restored anyway, listed here. */
+  edited: Array<{ sheet: string; cell: string }>;
+  /** Record rows whose sheet or cell no longer exists. */
+  missing: Array<{ sheet: string; cell: string }>;
+  wasPortable: boolean;
+}
+
+/** Brings back every original formula and removes everything make-portable added. */
+export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: RestoreReport }> {
+  const zip = await JSZipImpl.loadAsync(bytes);
+  const workbookPath = "xl/workbook.xml";
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  let workbook = (await text(zip, workbookPath))!;
+  let rels = (await text(zip, relsPath))!;
+  let contentTypes = (await text(zip, "[Content_Types].xml"))!;
+  const sheets = sheetsOf(workbook, rels);
+  const report: RestoreReport = { restored: [], edited: [], missing: [], wasPortable: false };
+  const recordSheet = sheets.find((s) => s.name === RECORD_SHEET);
+  if (!recordSheet) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+  report.wasPortable = true;
+  const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
+  const texts = readTexts((await text(zip, recordSheet.path)) ?? "", shared);
+  if (texts.get("A1") !== RECORD_VERSION) throw new Error(`${RECORD_SHEET} is not a record this version can read`);
+  const rows: RecordRow[] = [];
+  let calcChain = "";
+  for (let r = 3; texts.has(`A${r}`) || texts.has(`C${r}`); r++) {
+    const get = (c: string) => texts.get(`${c}${r}`) ?? "";
+    if (get("C") === "calcChain") calcChain += get("E");
+    else rows.push({ sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F") });
+  }
+  const hasMetadata = !!zip.file("xl/metadata.xml");
+  const bySheet = new Map<string, RecordRow[]>();
+  for (const row of rows) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
+  for (const [name, list] of bySheet) {
+    const sheet = sheets.find((s) => s.name === name);
+    let xml = sheet ? await text(zip, sheet.path) : null;
+    if (!sheet || !xml) {
+      for (const r of list) report.missing.push({ sheet: r.sheet, cell: r.cell });
+      continue;
+    }
+    const cells = new Map(cellsOf(xml).map((c) => [c.ref, c]));
+    const edits: Array<{ start: number; end: number; xml: string }> = [];
+    for (const r of list) {
+      const current = cells.get(r.cell);
+      if (!current) {
+        report.missing.push({ sheet: r.sheet, cell: r.cell });
+        continue;
+      }
+      let back: string;
+      if (current.xml === r.portable) back = r.original;
+      else back = reopened(r, current.xml, hasMetadata, report);
+      edits.push({ start: current.start, end: current.end, xml: back });
+      report.restored.push({ sheet: r.sheet, cell: r.cell });
+    }
+    edits.sort((a, b) => b.start - a.start);
+    for (const e of edits) xml = xml.slice(0, e.start) + e.xml + xml.slice(e.end);
+    zip.file(sheet.path, xml);
+  }
+
+  // Take away the record, the note and the names.
+  for (const name of [RECORD_SHEET, NOTE_SHEET]) {
+    const s = sheets.find((x) => x.name === name);
+    if (!s) continue;
+    workbook = workbook.replace(s.element, "");
+    const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => attr(m[0], "Id") === s.rid);
+    if (rel) rels = rels.replace(rel[0], "");
+    zip.remove(s.path);
+    contentTypes = contentTypes.replace(new RegExp(`<Override\\b[^>]*PartName="/${s.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
+  }
+  workbook = workbook.replace(/<definedName\b[^>]*name="(_JY_[A-Z0-9]+)"[^>]*>[\s\S]*?<\/definedName>/g, (m, n: string) => (DEFINED_NAME_SET.has(n) ? "" : m));
+  workbook = workbook.replace(/<definedNames><\/definedNames>/, "");
+  // Sheet-local names a host may have added for the removed sheets would now point nowhere.
+  if (calcChain && !zip.file(CALCCHAIN_PATH)) {
+    zip.file(CALCCHAIN_PATH, calcChain);
+    const id = Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rId${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`,
+    );
+    contentTypes = contentTypes.replace(
+      "</Types>",
+      `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`,
+    );
+  }
+  zip.file(workbookPath, workbook);
+  zip.file(relsPath, rels);
+  zip.file("[Content_Types].xml", contentTypes);
+  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+}
+
+/**
+ * The original cell back in a workbook another host saved since (styles renumbered, shared
+ * formulas rewritten): the original formula as a plain formula in the cell as it is now.
+ */
+function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean, report: RestoreReport): string {
+  const original = formulaElement(r.original);
+  const open = openTag(currentXml);
+  const style = attr(open, "s");
+  let tag = openTag(r.original);
+  tag = setAttr(tag, "s", style);
+  if (!hasMetadata) tag = setAttr(tag, "cm", null);
+  const currentFormula = formulaElement(currentXml);
+  const portableFormula = formulaElement(r.portable);
+  if (currentFormula?.text != null && portableFormula?.text != null && !sameFormula(currentFormula.text, portableFormula.text)) {
+    report.edited.push({ sheet: r.sheet, cell: r.cell });
+  }
+  if (!original) return r.original.replace(/^<c\b[^>]*?(\/?)>/, (m) => (m.endsWith("/>") ? tag.replace(/>$/, "/>") : tag));
+  // A shared formula's dependents carry no text: write the formula as it reads in this cell.
+  let f: string;
+  if (attr(original.tag, "t") === "shared") f = `<f>${xmlEscape(r.formula)}</f>`;
+  else f = original.whole;
+  const value = /<v>[\s\S]*?<\/v>/.exec(r.original)?.[0] ?? "";
+  return `${tag}${f}${value}</c>`;
+}
+
+/** Hosts rewrite formulas when they save (prefixes, spacing); compare loosely for the "edited" note. */
+function sameFormula(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(/_xlfn\.|_xlws\.|\s/g, "").toUpperCase();
+  return norm(a) === norm(b);
+}
