@@ -173,6 +173,20 @@ export function scaleAmountYuan(claim: Claim, rules: SectorReward): Decimal {
   return N.div(20000);
 }
 
+/**
+ * The scale's amount before floor and cap in exact integers, for findings that quote it without
+ * decimal.js: (n + frac / SUB_PER_FEN) / 20000 元, with the floor and cap as N-values (see scaleN).
+ * Null when a year's sales have more than 12 digits below the 分 (scaleAmountYuan then).
+ */
+export function scaleAmountParts(claim: Claim, rules: SectorReward): { n: number; frac: number; floorN: number; capN: number } | null {
+  const scale = compile(scaleOf(claim, rules), rules);
+  const a = claim.sales1.fen;
+  const b = claim.sales2.fen;
+  if (a !== null && b !== null) return { n: scaleN(a + b, scale), frac: 0, floorN: scale.floorN, capN: scale.capN };
+  if (fineN(claim.sales1, claim.sales2, scale)) return { n: fineNI, frac: fineFrac, floorN: scale.floorN, capN: scale.capN };
+  return null;
+}
+
 /** The reward in whole 分; sets stageOut to how it was reached. */
 function rewardFen(claim: Claim, rules: SectorReward): number {
   const scale = compile(scaleOf(claim, rules), rules);

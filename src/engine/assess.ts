@@ -3,12 +3,12 @@
  * clause. Used by JY.CHECK, the pane, the CLI; JY.REWARD / JY.FUNDING use computeAmounts alone.
  */
 import { FLAGS, SECTORS, type FlagId, type SectorId } from "../policy";
-import { computeAmounts, scaleAmountYuan, type Amounts } from "./amounts";
+import { computeAmounts, scaleAmountParts, scaleAmountYuan, type Amounts } from "./amounts";
 import { parseClaim, type Claim, type ClaimInput } from "./claim";
 import { ClaimError } from "./errors";
 import { finding, type Finding, type FindingCode } from "./findings";
 import { flagIds, hasFlag } from "./flags";
-import { formatDecimal, formatMoney, yuanToUnit } from "./format";
+import { formatDecimal, formatMoney, formatScaleN, subtractScaleN, yuanToUnit } from "./format";
 import { Decimal } from "./decimal";
 import { rewardRules, type Status } from "./reward";
 
@@ -113,16 +113,29 @@ function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
   if (!rules) return [];
   const out: Finding[] = [];
   const u = claim.unit;
-  const money = (d: Decimal) => formatDecimal(yuanToUnit(d, u), u, "zh");
-  const moneyEn = (d: Decimal) => formatDecimal(yuanToUnit(d, u), u, "en");
   if (amounts.stage === "floor" || amounts.stage === "cap") {
-    // Only the scale's amount is quoted here, so the full breakdown (explain) is not built.
-    const computed = scaleAmountYuan(claim, rules);
-    const b = {
-      computed,
-      topUp: Decimal.max(new Decimal(rules.floor.value).minus(computed), 0),
-      capCut: Decimal.max(computed.minus(rules.cap.value), 0),
-    };
+    // Only the scale's amount is quoted here, so the full breakdown (explain) is not built; in
+    // integers when the sales allow (scaleAmountParts), else decimal.js: the same text either way.
+    let computed: (lang: "zh" | "en") => string;
+    let limit: (lang: "zh" | "en") => string;
+    let difference: (lang: "zh" | "en") => string;
+    const parts = scaleAmountParts(claim, rules);
+    if (parts) {
+      const { n, frac } = parts;
+      const limitN = amounts.stage === "floor" ? parts.floorN : parts.capN;
+      const [dn, dfrac] = amounts.stage === "floor" ? subtractScaleN(limitN, 0, n, frac) : subtractScaleN(n, frac, limitN, 0);
+      computed = (lang) => formatScaleN(n, frac, u, lang);
+      limit = (lang) => formatScaleN(limitN, 0, u, lang);
+      difference = (lang) => formatScaleN(dn, dfrac, u, lang);
+    } else {
+      const yuan = scaleAmountYuan(claim, rules);
+      const limitYuan = new Decimal(amounts.stage === "floor" ? rules.floor.value : rules.cap.value);
+      const diff = amounts.stage === "floor" ? Decimal.max(limitYuan.minus(yuan), 0) : Decimal.max(yuan.minus(limitYuan), 0);
+      const money = (d: Decimal, lang: "zh" | "en") => formatDecimal(yuanToUnit(d, u), u, lang);
+      computed = (lang) => money(yuan, lang);
+      limit = (lang) => money(limitYuan, lang);
+      difference = (lang) => money(diff, lang);
+    }
     if (amounts.stage === "floor") {
       const split = amounts.park > 0 ? "由园区财政补足" : rules.cityPercent.value === 100 ? "由市财政补足" : "由市、镇财政按 70%、30% 补足";
       out.push(
@@ -130,8 +143,8 @@ function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
           "FLOOR_TOP_UP",
           "info",
           rules.clause,
-          `计算金额 ${money(b.computed)} 不足 ${money(new Decimal(rules.floor.value))}，补足 ${money(b.topUp)}（${split}）`,
-          `Computed ${moneyEn(b.computed)} is below the floor ${moneyEn(new Decimal(rules.floor.value))}; topped up by ${moneyEn(b.topUp)}`,
+          `计算金额 ${computed("zh")} 不足 ${limit("zh")}，补足 ${difference("zh")}（${split}）`,
+          `Computed ${computed("en")} is below the floor ${limit("en")}; topped up by ${difference("en")}`,
         ),
       );
     } else {
@@ -140,8 +153,8 @@ function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
           "CAP_APPLIED",
           "info",
           rules.clause,
-          `计算金额 ${money(b.computed)} 超过每家企业上限 ${money(new Decimal(rules.cap.value))}，按上限奖励（核减 ${money(b.capCut)}）`,
-          `Computed ${moneyEn(b.computed)} exceeds the cap ${moneyEn(new Decimal(rules.cap.value))} per enterprise; capped (cut ${moneyEn(b.capCut)})`,
+          `计算金额 ${computed("zh")} 超过每家企业上限 ${limit("zh")}，按上限奖励（核减 ${difference("zh")}）`,
+          `Computed ${computed("en")} exceeds the cap ${limit("en")} per enterprise; capped (cut ${difference("en")})`,
         ),
       );
     }
