@@ -1,8 +1,9 @@
 /**
  * pane: the playground in headless Chromium (production build), with a generated register of
  * 10,000 and 100,000 rows (?rows=N, window.__jy): time from navigation to the first findings and
- * totals, and the pane's scan alone (rescan) against HyperFormula building the same sheet in the
- * same page. Plus the pane's first render with the sample register.
+ * totals, time until HyperFormula has computed every row (it does so after the first scan), and
+ * the pane's scan alone (rescan) against HyperFormula building the same sheet in the same page.
+ * Plus the pane's first render with the sample register.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,8 @@ import { unavailable, type BenchPart, type Figure } from "../lib/report";
 
 interface Loaded {
   navToReadyMs: number;
+  /** Navigation to HyperFormula holding and having computed every row (it computes after the first scan). */
+  navToComputedMs: number;
   buildMs: number;
   rescanMs: number;
   rows: number;
@@ -34,7 +37,8 @@ export const panePart: BenchPart = {
         const page = await browser.newPage();
         await page.goto(`${server.origin}/playground.html`);
         await page.waitForSelector('[data-testid="pane"]', { timeout: 60_000 });
-        const ms = await page.evaluate(() => performance.now());
+        // The moment the page saw the pane appear (window.__jy.paneAt), not when we got to ask.
+        const ms = await page.evaluate(() => window.__jy?.paneAt ?? performance.now());
         await page.close();
         return ms;
       };
@@ -44,7 +48,14 @@ export const panePart: BenchPart = {
         await page.waitForFunction(() => Boolean(window.__jy), undefined, { timeout: 120_000 });
         const first = await page.evaluate(async () => {
           const s = await window.__jy!.ready;
-          return { ms: performance.now(), buildMs: window.__jy!.buildMs, rows: window.__jy!.rows, status: s?.status ?? "none" };
+          // When the pane showed the finished scan (taken in the page as React committed it).
+          return { ms: window.__jy!.readyAt ?? performance.now(), rows: window.__jy!.rows, status: s?.status ?? "none" };
+        });
+        // HyperFormula computes the sheet after the first scan; wait for it, so the rescans below
+        // time the scan of the finished workbook and do not share the thread with it.
+        const computed = await page.evaluate(async () => {
+          const at = await window.__jy!.computed;
+          return { at, buildMs: window.__jy!.buildMs };
         });
         // The pane's scan alone, on the loaded workbook: best of three.
         let rescanMs = Infinity;
@@ -58,7 +69,7 @@ export const panePart: BenchPart = {
           findings = r.findings;
         }
         await page.close();
-        return { navToReadyMs: first.ms, buildMs: first.buildMs, rescanMs, rows: first.rows, findings, status: first.status };
+        return { navToReadyMs: first.ms, navToComputedMs: computed.at, buildMs: computed.buildMs, rescanMs, rows: first.rows, findings, status: first.status };
       };
 
       await firstRender(); // warm the HTTP and code caches
@@ -90,7 +101,7 @@ export const panePart: BenchPart = {
           baseline: { label: "HyperFormula building the sheet", value: r.buildMs },
           ratio: r.rescanMs / r.buildMs,
           target: { text: `≤ ${targetMs} ms`, met: r.rescanMs <= targetMs },
-          note: `pane scan of the loaded workbook, best of 3; from navigation to the first findings and totals (workbook built, pane started, scanned): ${r.navToReadyMs.toFixed(0)} ms; ${r.findings} findings; status ${r.status}`,
+          note: `pane scan of the computed workbook, best of 3; ${r.findings} findings; status ${r.status}`,
         });
         figures.push({
           key: `pane.load${rows}Ms`,
@@ -99,6 +110,16 @@ export const panePart: BenchPart = {
           unit: "ms",
           better: "lower",
           target: { text: `≤ ${targetMs} ms`, met: r.navToReadyMs <= targetMs },
+          note: "navigation start to the pane's first findings and totals (page loaded, register generated, pane started, register read, scanned); HyperFormula computes the formula columns after that",
+        });
+        figures.push({
+          key: `pane.computed${rows}Ms`,
+          label: `playground load until HyperFormula has computed all ${rows.toLocaleString("en")} rows`,
+          value: r.navToComputedMs,
+          unit: "ms",
+          better: "lower",
+          baseline: { label: "HyperFormula's own time in it", value: r.buildMs },
+          note: "no target: the grid shows the rows and the pane its findings before this; the JY.* cells fill in chunk by chunk",
         });
       }
       return { unavailable: null, figures, checks: [], info: { ...info, buildSeconds: build.seconds } };

@@ -5,8 +5,13 @@
  */
 const IGNORED = /[\s\-_·・.()（）【】\[\]'"“”‘’]/g;
 
+/** Text NFKC, lower case and IGNORED leave as it is: CJK unified ideographs, digits, a-z. */
+const ALREADY_KEY = /^[\u4e00-\u9fff0-9a-z]*$/;
+
 /** The key a spelling is matched by: NFKC, lower case, without separators that don't matter. */
 export function matchKey(text: string): string {
+  // Most register cells (names, 是 / 否) are their own key; a register scan reads every one.
+  if (ALREADY_KEY.test(text)) return text;
   return text.normalize("NFKC").toLowerCase().replace(IGNORED, "");
 }
 

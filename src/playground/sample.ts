@@ -106,6 +106,13 @@ export function generatedSheet(n: number, unit: Unit = "元"): SpecCell[][] {
   const flags = ["", "", "", "", "", "", "铝加工", "沿江", "产能置换", "搬迁入园"];
   const sectors = ["化工", "化工", "铸造", "铸造", "2614", "3391", "热电", "印染"];
   const rows: SpecCell[][] = [TEMPLATE_COLUMNS.map((c) => c.header(unit))];
+  // rowCells for many rows: the JY.REWARD formula made once with a marker row and filled in per
+  // row (the same text rowFormula gives), the columns looked up once.
+  const MARK = "987654321";
+  const reward = rowFormula("reward", unit, Number(MARK));
+  const excelParts = reward.excel.split(MARK);
+  const a1Parts = reward.a1.split(MARK);
+  const keys = TEMPLATE_COLUMNS.map((c) => (c.formula ? (c.formula === "reward" ? "=" : null) : c.key));
   for (let i = 0; i < n; i++) {
     const sales = () => Math.round(rnd() * 200000000 * 100) / 100;
     const row: Row = {
@@ -123,7 +130,15 @@ export function generatedSheet(n: number, unit: Unit = "元"): SpecCell[][] {
       accepted: pick(["是", "是", "否"]),
       paid: pick(["是", "否"]),
     };
-    rows.push(rowCells(row, i + 2, unit, false));
+    const at = String(i + 2);
+    rows.push(
+      keys.map((k): SpecCell => {
+        if (k === null) return null;
+        if (k === "=") return { formula: { excel: excelParts.join(at), a1: a1Parts.join(at) } };
+        const v = row[k];
+        return v === undefined ? null : v;
+      }),
+    );
   }
   return rows;
 }

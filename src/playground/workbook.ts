@@ -73,6 +73,26 @@ export interface Selection {
   cells: string[];
 }
 
+/**
+ * Rows of a sheet loaded with loadSheetDeferred that HyperFormula does not hold yet: read from
+ * here, exactly as HyperFormula will give them, until computeInBackground has moved them over.
+ */
+interface PendingRows {
+  sheet: string;
+  /** Cell contents as HyperFormula takes them (cellContent); rows[r] is sheet row r. */
+  rows: RawCellContent[][];
+  /** The first sheet row not yet in HyperFormula. */
+  next: number;
+  width: number;
+}
+
+/** Numbers as HyperFormula's smartRounding exports them (Exporter.cellValueRounding). */
+function roundLikeHf(value: number, places: number): number {
+  if (value === 0) return value;
+  const multiplier = Math.pow(10, places - Math.floor(Math.log10(Math.abs(value))));
+  return value < 0 ? -Math.round(-value * multiplier) / multiplier : Math.round(value * multiplier) / multiplier;
+}
+
 export class PlaygroundWorkbook implements WorkbookPort {
   readonly host = "playground" as const;
   readonly settings: SettingsStore = new MemorySettings();
@@ -82,6 +102,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
   private readonly changeListeners = new Set<(e: ChangeEvent) => void>();
   private readonly viewListeners = new Set<() => void>();
   private language: string;
+  private pending: PendingRows | null = null;
   activeSheet = "";
   selection: Selection = { sheet: "", cells: ["A1"] };
 
@@ -161,6 +182,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
   async deleteSheet(name: string): Promise<void> {
     const id = this.sheetId(name);
     if (id === undefined) return;
+    if (this.pending?.sheet === name) this.pending = null;
     this.hf.removeSheet(id);
     this.meta.delete(name);
     for (const [k, t] of this.tables) if (t.sheet === name) this.tables.delete(k);
@@ -186,6 +208,108 @@ export class PlaygroundWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * Loads a sheet as loadSheet does, without waiting for HyperFormula: the header goes in now, the
+   * rows are read from what was given (values exactly as HyperFormula will show them; a formula
+   * cell reads as blank until computed) until computeInBackground() has moved them over. A page
+   * shows a large register this way, and the pane scans it, before the formulas are computed.
+   * Content HyperFormula would turn into something else than itself (a non-finite number) is
+   * loaded at once instead.
+   */
+  loadSheetDeferred(name: string, rows: SpecCell[][], meta: Partial<SheetMeta> = {}, table: string | null = null): void {
+    const contents = rows.map((r) => r.map((c) => this.cellContent(c)));
+    const plain = contents.every((r) => r.every((c) => c === null || typeof c === "string" || typeof c === "boolean" || (typeof c === "number" && Number.isFinite(c))));
+    if (!plain || this.pending || rows.length < 2) {
+      this.loadSheet(name, rows, meta, table);
+      return;
+    }
+    this.loadSheet(name, rows.slice(0, 1), meta, table);
+    this.pending = { sheet: name, rows: contents, next: 1, width: Math.max(...contents.map((r) => r.length)) };
+  }
+
+  /** True while rows of a deferred sheet are not in HyperFormula yet. */
+  get computing(): boolean {
+    return this.pending !== null;
+  }
+
+  /**
+   * Moves a deferred sheet's rows into HyperFormula, chunk by chunk, letting the browser paint and
+   * take input between chunks; resolves with the milliseconds HyperFormula spent. Reading the
+   * workbook meanwhile is fine; editing it first moves the rest over at once.
+   */
+  async computeInBackground(chunkRows = 2000): Promise<{ ms: number }> {
+    let ms = 0;
+    while (this.pending) {
+      const p = this.pending;
+      const t0 = performance.now();
+      const end = Math.min(p.rows.length, p.next + chunkRows);
+      this.hf.setCellContents({ sheet: this.sheetId(p.sheet) as number, row: p.next, col: 0 }, p.rows.slice(p.next, end));
+      p.next = end;
+      if (end >= p.rows.length) this.pending = null;
+      ms += performance.now() - t0;
+      this.emitView();
+      if (this.pending) await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    }
+    return { ms };
+  }
+
+  /** Moves every deferred row into HyperFormula now (before an edit, or before reading hf directly). */
+  settle(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = null;
+    if (p.next < p.rows.length) this.hf.setCellContents({ sheet: this.sheetId(p.sheet) as number, row: p.next, col: 0 }, p.rows.slice(p.next));
+  }
+
+  /** The deferred rows of a sheet from `row` on, or null when HyperFormula holds that row. */
+  private pendingAt(sheet: string, row: number): PendingRows | null {
+    const p = this.pending;
+    return p && p.sheet === sheet && row >= p.next ? p : null;
+  }
+
+  /** A deferred cell's value as HyperFormula will export it (formulas: not computed yet). */
+  private pendingValue(raw: RawCellContent | undefined): string | number | boolean | null {
+    if (raw === null || raw === undefined) return null;
+    if (typeof raw === "number") return this.hf.getConfig().smartRounding ? roundLikeHf(raw, this.hf.getConfig().precisionRounding) : raw;
+    if (typeof raw === "string") return raw.startsWith("=") ? null : raw.startsWith("'") ? raw.slice(1) : raw;
+    return raw as boolean;
+  }
+
+  /** Values of a block of a sheet, deferred rows included (what getRangeValues gives, as plain values). */
+  private blockValues(sheet: string, top: number, left: number, bottom: number, right: number): unknown[][] {
+    const id = this.sheetId(sheet) as number;
+    const p = this.pending && this.pending.sheet === sheet ? this.pending : null;
+    const hfBottom = p ? Math.min(bottom, p.next - 1) : bottom;
+    const out: unknown[][] = hfBottom >= top ? this.hf.getRangeValues({ start: { sheet: id, row: top, col: left }, end: { sheet: id, row: hfBottom, col: right } }).map((r) => r.map((v) => this.plain(v))) : [];
+    if (p) {
+      const round = this.hf.getConfig().smartRounding ? this.hf.getConfig().precisionRounding : null;
+      for (let r = Math.max(top, p.next); r <= bottom; r++) {
+        const src = p.rows[r] ?? [];
+        const row: unknown[] = new Array(right - left + 1);
+        for (let c = left; c <= right; c++) {
+          const raw = src[c];
+          // pendingValue, inlined: this loop reads every cell of a 100,000-row register.
+          row[c - left] =
+            raw === null || raw === undefined
+              ? null
+              : typeof raw === "number"
+                ? round === null
+                  ? raw
+                  : roundLikeHf(raw, round)
+                : typeof raw === "string"
+                  ? raw.charCodeAt(0) === 61
+                    ? null
+                    : raw.charCodeAt(0) === 39
+                      ? raw.slice(1)
+                      : raw
+                  : raw;
+        }
+        out.push(row);
+      }
+    }
+    return out;
+  }
+
   sheetMeta(sheet: string): SheetMeta {
     return this.meta.get(sheet) ?? emptyMeta();
   }
@@ -194,12 +318,15 @@ export class PlaygroundWorkbook implements WorkbookPort {
     const id = this.sheetId(sheet);
     if (id === undefined) return { rows: 0, cols: 0 };
     const d = this.hf.getSheetDimensions(id);
-    return { rows: d.height, cols: d.width };
+    const p = this.pending?.sheet === sheet ? this.pending : null;
+    return p ? { rows: Math.max(d.height, p.rows.length), cols: Math.max(d.width, p.width) } : { rows: d.height, cols: d.width };
   }
 
   cell(sheet: string, row: number, col: number): CellView {
     const id = this.sheetId(sheet);
     if (id === undefined) return { value: null, error: null };
+    const p = this.pendingAt(sheet, row);
+    if (p) return { value: this.pendingValue(p.rows[row]?.[col]), error: null };
     const v = this.hf.getCellValue({ sheet: id, row, col });
     if (v instanceof DetailedCellError) return { value: null, error: { code: v.value, message: v.message } };
     return { value: v as string | number | boolean | null, error: null };
@@ -209,6 +336,11 @@ export class PlaygroundWorkbook implements WorkbookPort {
   cellInput(sheet: string, row: number, col: number): string {
     const id = this.sheetId(sheet);
     if (id === undefined) return "";
+    const p = this.pendingAt(sheet, row);
+    if (p) {
+      const raw = p.rows[row]?.[col];
+      return raw === null || raw === undefined ? "" : String(raw).replace(/^'/, "");
+    }
     const f = this.hf.getCellFormula({ sheet: id, row, col });
     if (f !== undefined) return f;
     const v = this.hf.getCellSerialized({ sheet: id, row, col });
@@ -249,6 +381,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
     let content: RawCellContent = input;
     if (input === "") content = null;
     else if (this.numberFormat(sheet, row, col) === "@" && !input.startsWith("=")) content = `'${input}`;
+    if (this.pending?.sheet === sheet) this.settle();
     this.hf.setCellContents({ sheet: id, row, col }, [[content]]);
     this.emitChange(sheet);
   }
@@ -278,7 +411,9 @@ export class PlaygroundWorkbook implements WorkbookPort {
   private cellContent(c: SpecCell): RawCellContent {
     if (c === null) return null;
     if (typeof c === "object") return c.formula.a1;
-    if (typeof c === "string" && (/^[+-]?\d/.test(c) || c.startsWith("="))) return `'${c}`;
+    // A spec's text is text: quoted, HyperFormula keeps it as given (no number, date, TRUE or #N/A
+    // read into it), and a deferred row can be read without HyperFormula (pendingValue).
+    if (typeof c === "string") return `'${c}`;
     return c;
   }
 
@@ -297,16 +432,12 @@ export class PlaygroundWorkbook implements WorkbookPort {
   }
 
   private rowValues(sheet: string, row: number, left: number, right: number): unknown[] {
-    const id = this.sheetId(sheet) as number;
-    const out: unknown[] = [];
-    for (let c = left; c <= right; c++) out.push(this.plain(this.hf.getCellValue({ sheet: id, row, col: c })));
-    return out;
+    return this.blockValues(sheet, row, left, row, right)[0] ?? [];
   }
 
   private readTable(t: Table): RegisterRead {
-    const id = this.sheetId(t.sheet) as number;
-    const height = this.hf.getSheetDimensions(id).height;
-    const values = height > t.top + 1 ? this.hf.getRangeValues({ start: { sheet: id, row: t.top + 1, col: t.left }, end: { sheet: id, row: height - 1, col: t.right } }) : [];
+    const height = this.sheetSize(t.sheet).rows;
+    const values = height > t.top + 1 ? this.blockValues(t.sheet, t.top + 1, t.left, height - 1, t.right) : [];
     return {
       sheet: t.sheet,
       table: t.name,
@@ -314,14 +445,18 @@ export class PlaygroundWorkbook implements WorkbookPort {
       top: t.top,
       left: t.left,
       headers: this.rowValues(t.sheet, t.top, t.left, t.right),
-      rows: values.map((r) => r.map((v) => this.plain(v))),
+      rows: values,
     };
   }
 
   private readRegion(sheet: string): RegisterRead | null {
     const id = this.sheetId(sheet);
     if (id === undefined) return null;
-    const values = this.hf.getSheetValues(id).map((r) => r.map((v) => this.plain(v)));
+    const size = this.sheetSize(sheet);
+    const values = size.rows > 0 && size.cols > 0 ? this.blockValues(sheet, 0, 0, size.rows - 1, size.cols - 1) : [];
+    // As getSheetValues gives them: no blank cells at a row's end, no blank rows at the end.
+    for (const r of values) while (r.length > 0 && r[r.length - 1] === null) r.pop();
+    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
     return splitRegionValues(values, 0, 0, sheet);
   }
 }

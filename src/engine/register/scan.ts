@@ -278,8 +278,9 @@ export class RegisterScanner {
       }
       this.checkUnit(claim, sheetRow0, enterprise);
     }
-    this.checkUscc(code, sheetRow0, enterprise);
-    this.checkDuplicate(name, code, sheetRow0, enterprise);
+    const normalized = code ? normalizeUscc(code) : "";
+    this.checkUscc(normalized, sheetRow0, enterprise);
+    this.checkDuplicate(name, normalized, sheetRow0, enterprise);
     const exitYear = this.checkExit(row, sheetRow0, enterprise);
     const eligible = amounts?.status === "eligible";
     const conditions = this.checkConditions(row, sheetRow0, enterprise, eligible ? claim : null);
@@ -328,9 +329,10 @@ export class RegisterScanner {
     this.add(sheetRow0, enterprise, "SALES_IMPLAUSIBLE_FOR_UNIT", "warning", null, zh, en, this.cells(odd, sheetRow0));
   }
 
+  /** `code`: the cell's code, normalized (normalizeUscc). */
   private checkUscc(code: string, sheetRow0: number, enterprise: string): void {
     if (code === "") return;
-    const p = usccProblem(normalizeUscc(code));
+    const p = usccProblem(code);
     if (!p) return;
     const at = this.cells(["uscc"], sheetRow0);
     const [zh, en] =
@@ -342,8 +344,9 @@ export class RegisterScanner {
     this.add(sheetRow0, enterprise, "USCC_INVALID", "warning", null, `${zh}（GB 32100-2015）`, `Unified social credit code: ${en} (GB 32100-2015)`, at);
   }
 
+  /** `code`: normalized (normalizeUscc). */
   private checkDuplicate(name: string, code: string, sheetRow0: number, enterprise: string): void {
-    const c = code ? normalizeUscc(code) : "";
+    const c = code;
     const n = name ? matchKey(name) : "";
     const firstByCode = c ? this.byUscc.get(c) : undefined;
     const firstByName = n ? this.byName.get(n) : undefined;

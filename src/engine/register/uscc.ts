@@ -22,6 +22,7 @@ export function usccCheckCharacter(first17: string): string {
 
 /** Normalises what a cell holds (full-width, lower case, spaces) to the code's own form. */
 export function normalizeUscc(text: string): string {
+  if (/^[0-9A-Z]*$/.test(text)) return text;
   return text.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
 }
 
