@@ -2,7 +2,7 @@
  * Findings grouped by severity (tabs), each with row, enterprise, message and clause; clicking one
  * selects its cells in the sheet. Long lists are shown a page at a time.
  */
-import { useMemo, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import {
   Badge,
   Button,
@@ -58,6 +58,13 @@ export function Findings(props: { findings: RegisterFinding[]; lang: Lang; s: St
   }, [findings]);
   const shown = useMemo(() => (tab === "all" ? findings : findings.filter((f) => f.severity === tab)), [findings, tab]);
   const page = shown.slice(0, limit);
+  // A clause's text is written once, hidden, and each clause cell points to it (aria-describedby);
+  // the tooltip is only what the eye sees on hover or focus. A Tooltip with relationship
+  // "description" would keep a portal per row mounted for that, 200 of them per page.
+  const idBase = useId();
+  const clauses = [...new Set(page.flatMap((f) => (f.clause ? [f.clause] : [])))];
+  const clauseText = (c: keyof typeof CLAUSES) => `${c} ${lang === "zh" ? CLAUSES[c].titleZh : CLAUSES[c].titleEn}：${CLAUSES[c].textZh}`;
+  const clauseId = (c: keyof typeof CLAUSES) => `${idBase}-clause-${clauses.indexOf(c)}`;
   return (
     <section aria-label={s.findings}>
       <TabList
@@ -111,8 +118,8 @@ export function Findings(props: { findings: RegisterFinding[]; lang: Lang; s: St
                 </TableCell>
                 <TableCell>
                   {f.clause ? (
-                    <Tooltip content={`${f.clause} ${lang === "zh" ? CLAUSES[f.clause].titleZh : CLAUSES[f.clause].titleEn}：${CLAUSES[f.clause].textZh}`} relationship="description">
-                      <span>{f.clause}</span>
+                    <Tooltip content={clauseText(f.clause)} relationship="inaccessible">
+                      <span aria-describedby={clauseId(f.clause)}>{f.clause}</span>
                     </Tooltip>
                   ) : (
                     "—"
@@ -123,6 +130,13 @@ export function Findings(props: { findings: RegisterFinding[]; lang: Lang; s: St
           </TableBody>
         </Table>
       )}
+      <div hidden>
+        {clauses.map((c) => (
+          <span key={c} id={clauseId(c)}>
+            {clauseText(c)}
+          </span>
+        ))}
+      </div>
       {shown.length > page.length && (
         <div>
           <Caption1>{s.moreFindings(page.length, shown.length)}</Caption1>{" "}
