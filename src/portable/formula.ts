@@ -70,11 +70,16 @@ export function findCalls(formula: string): JyCall[] {
     if (!m) continue;
     const open = i + m[0].length - 1;
     let depth = 0;
+    // Structured references (Table[[#This Row],[行业]]) hold commas inside brackets.
+    let brackets = 0;
     const cuts: number[] = [open];
     let close = -1;
     for (let j = open; j < masked.length; j++) {
       const c = masked[j];
-      if (c === "(") depth++;
+      if (c === "[") brackets++;
+      else if (c === "]") brackets--;
+      else if (brackets > 0) continue;
+      else if (c === "(") depth++;
       else if (c === ")") {
         depth--;
         if (depth === 0) {
@@ -180,10 +185,18 @@ export function translate(formula: string, column = 0): Translation {
     } else {
       // JY.FUNDING: the whole formula (a spilled row), or INDEX(JY.FUNDING(…),1,k) / INDEX(…,k).
       const whole = call.start === 0 && call.end === formula.length;
+      const before = /(?<![A-Za-z0-9_.])INDEX\(\s*$/i.exec(formula.slice(0, call.start));
+      const after = /^\s*,\s*(?:1\s*,\s*)?([123])\s*\)/.exec(formula.slice(call.end));
+      if (!whole && before && after) {
+        native = nativeFormula(claimArgs(call, 0), FUNDING_PARTS[Number(after[1]) - 1]);
+        out += formula.slice(at, before.index) + `(${native})`;
+        at = call.end + after[0].length;
+        continue;
+      }
       if (!whole) {
         throw new NotPortable(
-          "JY.FUNDING 只能单独成为一个公式（结果横向展开为 市/镇/园区）",
-          "JY.FUNDING must be a formula of its own (its row spills city, town, park)",
+          "JY.FUNDING 只能单独成为一个公式（结果横向展开为 市/镇/园区），或写成 INDEX(JY.FUNDING(…),1,k)",
+          "JY.FUNDING must be a formula of its own (its row spills city, town, park) or INDEX(JY.FUNDING(…),1,k)",
         );
       }
       const part = FUNDING_PARTS[column];

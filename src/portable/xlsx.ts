@@ -195,9 +195,10 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
 
   const record: RecordRow[] = [];
   for (const sheet of sheets) {
-    let xml = await text(zip, sheet.path);
+    const xml = await text(zip, sheet.path);
     if (!xml || !/JY/i.test(xml)) continue;
     const cells = cellsOf(xml);
+    const byRef = new Map(cells.map((c) => [c.ref, c]));
     // Shared formulas: the master's text, by si, to read the dependents' formulas.
     const masters = new Map<string, { text: string; ref: string }>();
     for (const c of cells) {
@@ -262,7 +263,7 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
         continue;
       }
       for (const nc of nativeCells) {
-        const target = nc.ref === c.ref ? c : cells.find((x) => x.ref === nc.ref);
+        const target = nc.ref === c.ref ? c : byRef.get(nc.ref);
         // A spill that never happened (an error result fills the anchor only): nothing to convert.
         if (!target) continue;
         const originalXml = target ? target.xml : `<c r="${nc.ref}"/>`;
@@ -278,14 +279,7 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
       }
     }
     if (replacements.length === 0) continue;
-    replacements.sort((a, b) => b.start - a.start);
-    const seen = new Set<number>();
-    for (const r of replacements) {
-      if (seen.has(r.start)) continue;
-      seen.add(r.start);
-      xml = xml.slice(0, r.start) + r.xml + xml.slice(r.end);
-    }
-    zip.file(sheet.path, xml);
+    zip.file(sheet.path, splice(xml, replacements));
   }
   if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
 
@@ -334,6 +328,20 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   zip.file(relsPath, rels);
   zip.file("[Content_Types].xml", contentTypes);
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+}
+
+/** The text with non-overlapping ranges replaced, in one pass (a sheet may hold thousands). */
+function splice(xml: string, edits: Array<{ start: number; end: number; xml: string }>): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) continue;
+    out.push(xml.slice(at, e.start), e.xml);
+    at = e.end;
+  }
+  out.push(xml.slice(at));
+  return out.join("");
 }
 
 function valueOf(cellXml: string): string {
@@ -415,7 +423,7 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
   for (const row of rows) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
   for (const [name, list] of bySheet) {
     const sheet = sheets.find((s) => s.name === name);
-    let xml = sheet ? await text(zip, sheet.path) : null;
+    const xml = sheet ? await text(zip, sheet.path) : null;
     if (!sheet || !xml) {
       for (const r of list) report.missing.push({ sheet: r.sheet, cell: r.cell });
       continue;
@@ -434,9 +442,7 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
       edits.push({ start: current.start, end: current.end, xml: back });
       report.restored.push({ sheet: r.sheet, cell: r.cell });
     }
-    edits.sort((a, b) => b.start - a.start);
-    for (const e of edits) xml = xml.slice(0, e.start) + e.xml + xml.slice(e.end);
-    zip.file(sheet.path, xml);
+    zip.file(sheet.path, splice(xml, edits));
   }
 
   // Take away the record, the note and the names.
@@ -499,4 +505,28 @@ function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean, report
 function sameFormula(a: string, b: string): boolean {
   const norm = (s: string) => s.replace(/_xlfn\.|_xlws\.|\s/g, "").toUpperCase();
   return norm(a) === norm(b);
+}
+
+/** A cell's cached value as a workbook file holds it. */
+export type CachedValue = number | string | boolean | { error: string } | null;
+
+/** The cached values of one sheet's cells (what the last host to calculate it saved). */
+export async function cachedValues(bytes: Uint8Array | ArrayBuffer, sheetName: string, JSZipImpl: typeof JSZip): Promise<Map<string, CachedValue>> {
+  const zip = await JSZipImpl.loadAsync(bytes);
+  const sheets = sheetsOf((await text(zip, "xl/workbook.xml")) ?? "", (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "");
+  const sheet = sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new Error(`no sheet named ${sheetName}`);
+  const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
+  const texts = readTexts((await text(zip, sheet.path)) ?? "", shared);
+  const out = new Map<string, CachedValue>();
+  for (const c of cellsOf((await text(zip, sheet.path)) ?? "")) {
+    const t = attr(openTag(c.xml), "t");
+    const v = /<v>([\s\S]*?)<\/v>/.exec(c.xml)?.[1];
+    if (t === "s" || t === "inlineStr" || t === "str") out.set(c.ref, texts.get(c.ref) ?? "");
+    else if (v === undefined) out.set(c.ref, null);
+    else if (t === "e") out.set(c.ref, { error: xmlUnescape(v) });
+    else if (t === "b") out.set(c.ref, v === "1");
+    else out.set(c.ref, Number(v));
+  }
+  return out;
 }
