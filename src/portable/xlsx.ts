@@ -11,8 +11,6 @@ import { callsJy, colLetters, colNumber, shiftFormula, translate } from "./formu
 
 export const RECORD_SHEET = "JY_ORIGINALS";
 export const NOTE_SHEET = "JY通用版说明";
-const RECORD_PATH = "xl/worksheets/jyOriginals.xml";
-const NOTE_PATH = "xl/worksheets/jyNote.xml";
 const RECORD_VERSION = "jyreward-portable/1";
 const SHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const SHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -298,6 +296,11 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain"], RECORD_HEADER];
   for (const r of record) rows.push([r.sheet, r.cell, r.kind, r.formula, r.original, r.portable]);
   if (calcChain !== null) for (let i = 0; i < calcChain.length; i += 30000) rows.push(["", "", "calcChain", "", calcChain.slice(i, i + 30000), ""]);
+  // Named sheetN.xml like every worksheet part (some readers, exceljs among them, look for that).
+  let n = 1;
+  while (zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
+  const NOTE_PATH = `xl/worksheets/sheet${n}.xml`;
+  const RECORD_PATH = `xl/worksheets/sheet${n + 1}.xml`;
   zip.file(RECORD_PATH, sheetXmlOf(rows, true));
   zip.file(NOTE_PATH, sheetXmlOf(noteRows(report)));
   const maxId = Math.max(0, ...sheets.map((s) => Number(attr(s.element, "sheetId")) || 0));
@@ -308,8 +311,8 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   workbook = workbook.replace("</sheets>", added + "</sheets>");
   rels = rels.replace(
     "</Relationships>",
-    `<Relationship Id="rId${ridBase + 1}" Type="${SHEET_REL}" Target="worksheets/jyNote.xml"/>` +
-      `<Relationship Id="rId${ridBase + 2}" Type="${SHEET_REL}" Target="worksheets/jyOriginals.xml"/></Relationships>`,
+    `<Relationship Id="rId${ridBase + 1}" Type="${SHEET_REL}" Target="${NOTE_PATH.slice(3)}"/>` +
+      `<Relationship Id="rId${ridBase + 2}" Type="${SHEET_REL}" Target="${RECORD_PATH.slice(3)}"/></Relationships>`,
   );
   contentTypes = contentTypes.replace(
     "</Types>",

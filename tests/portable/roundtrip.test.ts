@@ -36,7 +36,7 @@ describe("make portable / restore on .xlsx files", () => {
     const structural = new Set(["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/calcChain.xml"]);
     for (const [name, content] of before) if (!structural.has(name)) expect([name, after.get(name)]).toEqual([name, content]);
     const added = [...after.keys()].filter((n) => !before.has(n));
-    expect(added.sort()).toEqual(["xl/worksheets/jyNote.xml", "xl/worksheets/jyOriginals.xml"]);
+    expect(added.sort()).toEqual(["xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"]);
 
     // Cell by cell, both sheets: every cell outside the converted ones is byte-identical.
     for (const [sheet, path] of [["台账", "xl/worksheets/sheet1.xml"], ["说明", "xl/worksheets/sheet2.xml"]]) {
