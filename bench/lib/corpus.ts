@@ -8,6 +8,7 @@
  * the caps, exclusions, sectors this policy does not cover, and a few inputs that must be refused.
  */
 import DecimalBase from "decimal.js";
+import { seededRandom as rng } from "../../src/util/random";
 
 const D = DecimalBase.clone({ precision: 60, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
 type D = InstanceType<typeof D>;
@@ -58,17 +59,6 @@ export const MIX: Record<Kind, number> = {
   invalid: 0.02,
 };
 
-/** mulberry32: small, fast, good enough for test data. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Spellings a register uses (written here, not taken from the engine's tables).
 const SECTOR_SPELLINGS: Record<TruthSector, unknown[]> = {

@@ -9,6 +9,7 @@ import type { ColumnKey } from "../engine/register";
 import type { Unit } from "../engine";
 import { exampleUscc, rowFormula, TEMPLATE_COLUMNS } from "../workbook/template";
 import type { SpecCell } from "../workbook/sheets";
+import { seededRandom as random } from "../util/random";
 
 export const SAMPLE_SHEET = "登记表（示例）";
 export const SAMPLE_TABLE = "JY登记表";
@@ -82,17 +83,6 @@ export function sampleSheet(unit: Unit = "元"): SpecCell[][] {
   return [TEMPLATE_COLUMNS.map((c) => c.header(unit)), ...SAMPLE_ROWS.map((r, i) => rowCells(r, i + 2, unit, true))];
 }
 
-/** A small deterministic generator (mulberry32), so `?rows=N` gives the same register every time. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * n generated rows in the sample's layout: mostly clean chemical and foundry claims, with the

@@ -6,6 +6,10 @@
  */
 import { FLAGS, SECTORS, TOWNS } from "../../src/policy";
 import { loadCases } from "../engine/policy-cases";
+import { seededRandom } from "../../src/util/random";
+
+/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
+export const rng = seededRandom;
 
 export interface TestClaim {
   sector: string | number;
@@ -19,17 +23,6 @@ export interface TestClaim {
   unit: "元" | "万元";
 }
 
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fullWidth = (s: string) => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
