@@ -361,8 +361,10 @@ function exprOf(a: Arg): string {
 function fenExpr(x: string, unit: Unit): string {
   const { fenPerUnit, places } = UNITS[unit];
   const maxUnit = 1e13 / (fenPerUnit / 100);
-  const numberPath = `IF((${x}>=0)*(${x}<=${num(maxUnit)})*(ROUND(${x},${places})=${x}),ROUND(${x}*${num(fenPerUnit)},0),${VALUE_ERROR})`;
-  return `IF(ISNUMBER(${x}),${numberPath},IF(ISTEXT(${x}),${textFenExpr(x, unit)},${VALUE_ERROR}))`;
+  // In range and whole 分 at once: MEDIAN clamps to [0, max], so ROUND(…)=x fails outside it.
+  const numberPath = `IF(ROUND(MEDIAN(0,${x},${num(maxUnit)}),${places})=${x},ROUND(${x}*${num(fenPerUnit)},0),${VALUE_ERROR})`;
+  // Not a number: read as text (a blank or a logical value reads as no valid digits: #VALUE!).
+  return `IF(ISNUMBER(${x}),${numberPath},${textFenExpr(x, unit)})`;
 }
 
 /**
@@ -381,13 +383,15 @@ function textFenExpr(x: string, unit: Unit): string {
   const P = `(LEFT(${t})="+")`;
   const C = `(${L}-LEN(SUBSTITUTE(${t},",","")))`;
   const ch = `MID(${t},${I},1)`;
-  const digits = `SUM(ISNUMBER(FIND(${ch},"0123456789"))*(${I}<=${L}))`;
+  // Delimited, so that MID past the end ("") is not found: no length check needed here.
+  const digits = `SUM(--ISNUMBER(FIND("|"&${ch}&"|","|0|1|2|3|4|5|6|7|8|9|")))`;
   const commas = `SUM((${ch}=",")*(${I}<${D})*(MOD(ABS(${D}-${I}),4)=0))`;
-  const group = `${D}-1-${P}-4*${C}`;
+  // With commas, the first group (D-1-P-4C digits) holds 1 to 3 digits: |group-2| <= 1.
+  const groupOk = `(ABS((${D}-3-${P}-4*${C})*(${C}>0))<=1)`;
   const valid =
     `(--"0.5"=0.5)*(${L}<=${TEXT_CHARS})*(${D}>${P}+1)` +
     `*(${digits}+${P}+(${D}<=${L})+${commas}=${L})` +
-    `*((${C}=0)+(${group}>=1)*(${group}<=3)>0)` +
+    `*${groupOk}` +
     `*(SUBSTITUTE(MID(${t},${D}+${places + 1},99),"0","")="")`;
   const value = `ROUND(SUBSTITUTE(MID(${t},1+${P},99),",","")*${num(fenPerUnit)},0)`;
   return `IF(${valid},IF(${value}<=${num(1e15)},${value},${VALUE_ERROR}),${VALUE_ERROR})`;
@@ -406,7 +410,7 @@ function sectorIndexExpr(a: Arg): string {
     return String(sector ? SECTOR_CODE[sector] : 0);
   }
   const v = exprOf(a);
-  const asText = `IF(ISNUMBER(${v}),IF(MOD(${v},1),"#",${v}&""),${v}&"")`;
+  const asText = `IF(ISNUMBER(${v}),IF(MOD(${v},1),"#",${v}),${v})&""`;
   const X = `SUMPRODUCT(--EXACT(MID(${keyExpr(asText)},{1,1,2},{99,1,99}),${NAMES.sectorKeys})*${NAMES.sectorWeights})`;
   return `INDEX(${NAMES.sectorTable},1,${X}+1)`;
 }
