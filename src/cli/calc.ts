@@ -10,16 +10,15 @@ import {
   detailLines,
   explain,
   FLAG_BIT,
+  formatDecimal,
   formatMoney,
   notCoveredError,
   notCoveredFinding,
   parseClaim,
   SEVERITY_LABELS,
-  UNITS,
+  unitLabel,
   type ClaimInput,
-  type Decimal,
   type Lang,
-  type Unit,
 } from "../engine";
 import { FLAGS } from "../policy";
 import { calcStream } from "./calc-lines";
@@ -129,15 +128,6 @@ function table(rows: Array<[string, string, string]>, alignRight = true): string
   return rows.map(([a, b, c]) => `  ${padEnd(a, w0)}  ${pad(b, w1)}${c ? "  " + c : ""}`.trimEnd()).join("\n");
 }
 
-const unitText = (u: Unit, lang: Lang) => (lang === "zh" ? u : u === "元" ? "yuan" : "×10k yuan");
-
-/** An exact amount in the unit, grouped, with at least the places of a 分 in that unit (2 for 元, 6 for 万元). */
-function amountText(value: Decimal, u: Unit, lang: Lang): string {
-  const negative = value.isNegative() && !value.isZero();
-  const [whole, frac = ""] = value.abs().toFixed().split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${negative ? "-" : ""}${grouped}.${frac.padEnd(UNITS[u].places, "0")} ${unitText(u, lang)}`;
-}
 
 const WORDS = {
   title: { zh: "江阴市落后产能退出奖励计算", en: "Jiangyin capacity-exit reward" },
@@ -182,10 +172,10 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
   const shown = (key: (typeof OPTIONS)[number]) => options.get(key) ?? "";
   const inputRows: Array<[string, string, string]> = [
     [label("sector"), shown("sector"), ""],
-    [label("sales1"), `${shown("sales1")} ${unitText(u, lang)}`, ""],
-    [label("sales2"), `${shown("sales2")} ${unitText(u, lang)}`, ""],
+    [label("sales1"), `${shown("sales1")} ${unitLabel(u, lang)}`, ""],
+    [label("sales2"), `${shown("sales2")} ${unitLabel(u, lang)}`, ""],
     [label("flags"), shown("flags") || WORDS.blank[lang], ""],
-    [label("unit"), unitText(u, lang), ""],
+    [label("unit"), unitLabel(u, lang), ""],
   ];
   if (options.has("place")) inputRows.push([label("place"), shown("place"), ""]);
 
@@ -193,7 +183,7 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
   const SPLIT_KEYS = new Set(["city", "town", "park"]);
   const detailRows: Array<[string, string, string]> = detailLines(b, lang).filter((line) => !SPLIT_KEYS.has(line.key)).map((line) => [
     line.label,
-    typeof line.value === "string" ? line.value : amountText(line.value, u, lang),
+    typeof line.value === "string" ? line.value : formatDecimal(line.value, u, lang),
     line.clause ? `【${line.clause}】` : "",
   ]);
 

@@ -36,11 +36,15 @@ function group(digits: string): string {
   return out;
 }
 
+/** The unit as a reader sees it: 元 / 万元 in Chinese, yuan / ×10k yuan in English. */
+export function unitLabel(unit: Unit, lang: "zh" | "en" = "zh"): string {
+  return lang === "zh" ? unit : unit === "元" ? "yuan" : "×10k yuan";
+}
+
 /** "4,800,000.00 元" / "480.000000 万元": exact, grouped, with the unit. */
 export function formatMoney(fen: number, unit: Unit, lang: "zh" | "en" = "zh"): string {
   const [whole, frac] = fenToUnitString(fen, unit).split(".");
-  const unitText = lang === "zh" ? unit : unit === "元" ? "yuan" : "×10k yuan";
-  return `${group(whole)}.${frac} ${unitText}`;
+  return `${group(whole)}.${frac} ${unitLabel(unit, lang)}`;
 }
 
 /** A decimal amount in a unit, grouped, with as many places as it needs (at least the 分's). */
@@ -48,8 +52,7 @@ export function formatDecimal(value: Decimal, unit: Unit, lang: "zh" | "en" = "z
   const fixed = value.toFixed();
   const [whole, frac = ""] = fixed.split(".");
   const places = frac.padEnd(UNITS[unit].places, "0");
-  const unitText = lang === "zh" ? unit : unit === "元" ? "yuan" : "×10k yuan";
-  return `${group(whole)}.${places} ${unitText}`;
+  return `${group(whole)}.${places} ${unitLabel(unit, lang)}`;
 }
 
 const SUB_PER_N = 1_000_000_000_000;
@@ -79,8 +82,7 @@ export function formatScaleN(n: number, frac: number, unit: Unit, lang: "zh" | "
   }
   let end = digits.length;
   while (end > 0 && digits.charCodeAt(end - 1) === 48) end--;
-  const unitText = lang === "zh" ? unit : unit === "元" ? "yuan" : "×10k yuan";
-  return `${group(whole)}.${digits.slice(0, end).padEnd(UNITS[unit].places, "0")} ${unitText}`;
+  return `${group(whole)}.${digits.slice(0, end).padEnd(UNITS[unit].places, "0")} ${unitLabel(unit, lang)}`;
 }
 
 /** a − b for amounts held as (n, frac / 10¹²) with a ≥ b, as (n, frac) with frac < 10¹². */
