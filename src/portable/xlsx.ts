@@ -6,12 +6,21 @@
  * cell lost its formula (kept in the record). Works in Node and in the browser (jszip only).
  */
 import type JSZip from "jszip";
-import { DEFINED_NAME_SET, definedNames, MAX_FORMULA_CHARS, NotPortable } from "./native";
+import { DEFINED_NAME_SET, definedNames, NotPortable } from "./native";
 import { callsJy, colLetters, colNumber, shiftFormula, translate } from "./formula";
+import {
+  convertFormula,
+  NOTE_SHEET,
+  noteRows,
+  parseRecord,
+  RECORD_SHEET,
+  recordSheetRows,
+  type PortableReport,
+  type RecordRow,
+} from "./record";
 
-export const RECORD_SHEET = "JY_ORIGINALS";
-export const NOTE_SHEET = "JY通用版说明";
-const RECORD_VERSION = "jyreward-portable/1";
+export { NOTE_SHEET, RECORD_SHEET };
+export type { ConvertedCell, PortableReport, SkippedCell } from "./record";
 const SHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const SHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const CALCCHAIN_PATH = "xl/calcChain.xml";
@@ -143,41 +152,6 @@ function sheetsOf(workbook: string, rels: string): SheetInfo[] {
 // ---------------------------------------------------------------------------------------------
 // Make portable
 
-export interface ConvertedCell {
-  sheet: string;
-  cell: string;
-  kind: "native" | "frozen";
-  /** The original formula text (for a shared formula, as it reads in this cell). */
-  formula: string;
-  /** The portable formula ("" for a frozen cell). */
-  portable: string;
-}
-
-export interface SkippedCell {
-  sheet: string;
-  cell: string;
-  formula: string;
-  zh: string;
-  en: string;
-}
-
-export interface PortableReport {
-  converted: ConvertedCell[];
-  skipped: SkippedCell[];
-  /** True when the workbook already carried a record (it was made portable before). */
-  alreadyPortable: boolean;
-}
-
-interface RecordRow {
-  sheet: string;
-  cell: string;
-  kind: string;
-  formula: string;
-  original: string;
-  portable: string;
-}
-
-const RECORD_HEADER = ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>"];
 
 /** Makes every JY.REWARD / JY.FUNDING cell native and freezes JY.DETAIL / JY.CHECK cells. */
 export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: PortableReport }> {
@@ -244,17 +218,9 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
       const spillCells = spill && spill[2] && /FUNDING/i.test(formula) ? spillRow(spill[1], spill[2]) : [c.ref];
       const nativeCells: Array<{ ref: string; formula: string }> = [];
       try {
-        spillCells.forEach((ref, k) => {
-          const t = translate(formula!, k);
-          if (t.kind !== "native") throw new NotPortable("无法转换", "cannot convert");
-          if (t.formula.length > MAX_FORMULA_CHARS) {
-            throw new NotPortable(
-              `转换后的公式有 ${t.formula.length} 个字符，超过 Excel 的 8192 上限（参数请直接引用单元格）`,
-              `the portable formula has ${t.formula.length} characters, over Excel's 8,192 (refer to cells in the arguments)`,
-            );
-          }
-          nativeCells.push({ ref, formula: t.formula });
-        });
+        const conversion = convertFormula(formula, spillCells.length);
+        if (conversion.kind !== "native") throw new NotPortable("无法转换", "cannot convert");
+        conversion.formulas.forEach((f, k) => nativeCells.push({ ref: spillCells[k], formula: f }));
       } catch (e) {
         if (!(e instanceof NotPortable)) throw e;
         report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: e.zh, en: e.en });
@@ -293,9 +259,7 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   }
 
   // The record (very hidden) and the note (visible), appended after every sheet.
-  const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain"], RECORD_HEADER];
-  for (const r of record) rows.push([r.sheet, r.cell, r.kind, r.formula, r.original, r.portable]);
-  if (calcChain !== null) for (let i = 0; i < calcChain.length; i += 30000) rows.push(["", "", "calcChain", "", calcChain.slice(i, i + 30000), ""]);
+  const rows = recordSheetRows(record, calcChain);
   // Named sheetN.xml like every worksheet part (some readers, exceljs among them, look for that).
   let n = 1;
   while (zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
@@ -371,21 +335,6 @@ function spillRow(first: string, last: string): string[] {
   return out;
 }
 
-function noteRows(report: PortableReport): string[][] {
-  const rows: string[][] = [
-    ["本工作簿已转为通用公式 / This workbook uses portable formulas"],
-    ["JY.REWARD、JY.FUNDING 已换成 Excel、WPS、LibreOffice 都能计算的公式，输入仍可修改；JY.DETAIL、JY.CHECK 单元格已冻结为数值（不再随输入变化）。装有加载项时，可用“恢复 JY 公式”或 jyreward restore 恢复原公式。"],
-    ["JY.REWARD and JY.FUNDING now compute with native functions (inputs stay editable); JY.DETAIL and JY.CHECK cells are frozen values. Restore the original formulas with the add-in's Restore action or `jyreward restore`."],
-    [],
-    ["工作表 Sheet", "单元格 Cell", "状态 State", "原公式 Original formula"],
-  ];
-  for (const c of report.converted) {
-    rows.push([c.sheet, c.cell, c.kind === "frozen" ? "已冻结为数值 frozen value" : "通用公式 native formula", `=${c.formula}`]);
-  }
-  for (const s of report.skipped) rows.push([s.sheet, s.cell, `未转换 not converted: ${s.zh} / ${s.en}`, `=${s.formula}`]);
-  return rows;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Restore
 
@@ -413,14 +362,7 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
   report.wasPortable = true;
   const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
   const texts = readTexts((await text(zip, recordSheet.path)) ?? "", shared);
-  if (texts.get("A1") !== RECORD_VERSION) throw new Error(`${RECORD_SHEET} is not a record this version can read`);
-  const rows: RecordRow[] = [];
-  let calcChain = "";
-  for (let r = 3; texts.has(`A${r}`) || texts.has(`C${r}`); r++) {
-    const get = (c: string) => texts.get(`${c}${r}`) ?? "";
-    if (get("C") === "calcChain") calcChain += get("E");
-    else rows.push({ sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F") });
-  }
+  const { rows, calcChain } = parseRecord((ref) => texts.get(ref));
   const hasMetadata = !!zip.file("xl/metadata.xml");
   const bySheet = new Map<string, RecordRow[]>();
   for (const row of rows) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);

@@ -1,0 +1,163 @@
+/**
+ * What make-portable leaves in a workbook, whichever host wrote it (the .xlsx path in xlsx.ts, the
+ * pane through Office.js, the playground): the very hidden record sheet JY_ORIGINALS (every
+ * original cell), the visible note sheet JY通用版说明, and the translation of one cell. A workbook
+ * made portable by one of them can be restored by any other.
+ *
+ * Record layout (row 1: version, "calcChain" when the file's calcChain was kept; row 2: header;
+ * from row 3 one row per changed cell):
+ *   A sheet · B cell · C kind (native | spill | frozen | calcChain) · D the original formula as a
+ *   file holds it (no "=") · E the original <c> element · F the portable <c> element · G the
+ *   original formula exactly as Excel's Range.formulas gave it (written by the pane; empty from
+ *   the .xlsx path). A cell whose original <c> has no <f> (a spilled value) is cleared on restore.
+ */
+import { translate, type Translation } from "./formula";
+import { MAX_FORMULA_CHARS, NotPortable } from "./native";
+
+export const RECORD_SHEET = "JY_ORIGINALS";
+export const NOTE_SHEET = "JY通用版说明";
+export const RECORD_VERSION = "jyreward-portable/1";
+export const RECORD_HEADER = ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>", "formula in Excel"];
+/** The record keeps long texts (calcChain) in pieces below Excel's 32,767 characters per cell. */
+export const RECORD_CHUNK = 30000;
+
+export interface ConvertedCell {
+  sheet: string;
+  cell: string;
+  kind: "native" | "frozen";
+  /** The original formula text (for a shared formula, as it reads in this cell). */
+  formula: string;
+  /** The portable formula ("" for a frozen cell). */
+  portable: string;
+}
+
+export interface SkippedCell {
+  sheet: string;
+  cell: string;
+  formula: string;
+  zh: string;
+  en: string;
+}
+
+export interface PortableReport {
+  converted: ConvertedCell[];
+  skipped: SkippedCell[];
+  /** True when the workbook already carried a record (it was made portable before). */
+  alreadyPortable: boolean;
+}
+
+export interface RecordRow {
+  sheet: string;
+  cell: string;
+  kind: string;
+  formula: string;
+  original: string;
+  portable: string;
+  /** The formula as Excel's Range.formulas gave it ("=…"), when the pane wrote the row. */
+  excel?: string;
+}
+
+/** The record sheet's rows of text. */
+export function recordSheetRows(record: RecordRow[], calcChain: string | null): string[][] {
+  const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain"], RECORD_HEADER];
+  for (const r of record) {
+    const row = [r.sheet, r.cell, r.kind, r.formula, r.original, r.portable];
+    if (r.excel) row.push(r.excel);
+    rows.push(row);
+  }
+  if (calcChain !== null) for (let i = 0; i < calcChain.length; i += RECORD_CHUNK) rows.push(["", "", "calcChain", "", calcChain.slice(i, i + RECORD_CHUNK), ""]);
+  return rows;
+}
+
+/** Reads a record sheet through `text(ref)` (A1 → the cell's text); throws on another version. */
+export function parseRecord(text: (ref: string) => string | undefined): { rows: RecordRow[]; calcChain: string } {
+  if (text("A1") !== RECORD_VERSION) throw new Error(`${RECORD_SHEET} is not a record this version can read`);
+  const rows: RecordRow[] = [];
+  let calcChain = "";
+  for (let r = 3; text(`A${r}`) !== undefined || text(`C${r}`) !== undefined; r++) {
+    const get = (c: string) => text(`${c}${r}`) ?? "";
+    if (get("C") === "calcChain") calcChain += get("E");
+    else rows.push({ sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || undefined });
+  }
+  return { rows, calcChain };
+}
+
+/** The visible note: what happened, how to undo it, and every converted, frozen or skipped cell. */
+export function noteRows(report: Pick<PortableReport, "converted" | "skipped">): string[][] {
+  const rows: string[][] = [
+    ["本工作簿已转为通用公式 / This workbook uses portable formulas"],
+    ["JY.REWARD、JY.FUNDING 已换成 Excel、WPS、LibreOffice 都能计算的公式，输入仍可修改；JY.DETAIL、JY.CHECK 单元格已冻结为数值（不再随输入变化）。装有加载项时，可用“恢复 JY 公式”或 jyreward restore 恢复原公式。"],
+    ["JY.REWARD and JY.FUNDING now compute with native functions (inputs stay editable); JY.DETAIL and JY.CHECK cells are frozen values. Restore the original formulas with the add-in's Restore action or `jyreward restore`."],
+    [],
+    ["工作表 Sheet", "单元格 Cell", "状态 State", "原公式 Original formula"],
+  ];
+  for (const c of report.converted) {
+    rows.push([c.sheet, c.cell, c.kind === "frozen" ? "已冻结为数值 frozen value" : "通用公式 native formula", `=${c.formula}`]);
+  }
+  for (const s of report.skipped) rows.push([s.sheet, s.cell, `未转换 not converted: ${s.zh} / ${s.en}`, `=${s.formula}`]);
+  return rows;
+}
+
+/** How one JY cell becomes portable. */
+export type CellConversion =
+  | Exclude<Translation, { kind: "native" }>
+  /** One native formula per cell of the row the original spilled over (city, town, park). */
+  | { kind: "native"; formulas: string[] };
+
+/**
+ * The portable form of one formula (no "="): frozen, unchanged, or native formulas for the first
+ * `width` cells of its spilled row. `measure` gives a formula's length as a saved file will hold it
+ * (structured references spelled out); over Excel's 8,192 characters the cell is not converted.
+ */
+export function convertFormula(formula: string, width = 1, measure: (native: string) => number = (f) => f.length): CellConversion {
+  const first = translate(formula, 0);
+  if (first.kind !== "native") return first;
+  const formulas: string[] = [];
+  for (let k = 0; k < width; k++) {
+    const t = k === 0 ? first : translate(formula, k);
+    if (t.kind !== "native") throw new NotPortable("无法转换", "cannot convert");
+    const length = measure(t.formula);
+    if (length > MAX_FORMULA_CHARS) {
+      throw new NotPortable(
+        `转换后的公式有 ${length} 个字符，超过 Excel 的 8192 上限（参数请直接引用单元格）`,
+        `the portable formula has ${length} characters, over Excel's 8,192 (refer to cells in the arguments)`,
+      );
+    }
+    formulas.push(t.formula);
+  }
+  return { kind: "native", formulas };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formula text: as a file holds it, and as Excel's Range.formulas shows it
+
+/** Applies `fn` to the parts of a formula outside string literals and quoted sheet names. */
+function outsideLiterals(formula: string, fn: (code: string) => string): string {
+  return formula.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|[^"']+/g, (m, quoted: string | undefined) => (quoted ? m : fn(m)));
+}
+
+/**
+ * A formula as a file holds it → as Excel's Range.formulas takes it: "=" in front, JY calls by
+ * their names (a file holds _xldudf_JY_REWARD), no _xlfn. / _xlws. prefixes.
+ */
+export function fileToExcelFormula(file: string): string {
+  return "=" + outsideLiterals(file, (code) => code.replace(/_xldudf_JY_(REWARD|FUNDING|DETAIL|CHECK)(?=\s*\()/gi, "JY.$1").replace(/_xl(?:fn|ws)\./gi, ""));
+}
+
+/**
+ * A formula as Excel's Range.formulas gives it → as a file holds it: no "=", JY calls as Excel
+ * saves them (_xldudf_JY_…), and this-row structured references ([@x], [@[x]]) spelled out with
+ * the cell's table (Table[[#This Row],[x]]), as Excel writes them to a file.
+ */
+export function excelToFileFormula(excel: string, table: string | null): string {
+  const body = excel.startsWith("=") ? excel.slice(1) : excel;
+  return outsideLiterals(body, (code) => {
+    let out = code.replace(/(?<![A-Za-z0-9_.])JY\.(REWARD|FUNDING|DETAIL|CHECK)(?=\s*\()/gi, (_, fn: string) => `_xldudf_JY_${fn.toUpperCase()}`);
+    if (table) {
+      out = out
+        .replace(/(?<![\w\]\u0080-\uffff])\[@\[((?:[^\]']|'.)*)\]\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`)
+        .replace(/(?<![\w\]\u0080-\uffff])\[@((?:[^\]\['#]|'.)+)\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`);
+    }
+    return out;
+  });
+}
