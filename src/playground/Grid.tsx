@@ -158,7 +158,7 @@ export function Grid({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
   return (
     <div style={{ display: "flex", flexDirection: "column", height: "100%", minWidth: 0 }}>
       <div role="tablist" aria-label={lang === "zh" ? "工作表" : "Sheets"} style={{ display: "flex", gap: 2, padding: "4px 4px 0", background: "#fafafa", borderBottom: "1px solid #ddd", overflowX: "auto" }}>
-        {wb.hf.getSheetNames().map((name) => (
+        {wb.visibleSheetNames().map((name) => (
           <button
             key={name}
             role="tab"

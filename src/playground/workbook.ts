@@ -10,6 +10,10 @@ import { splitRegionValues } from "../workbook/region";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "../workbook/port";
 import type { ChartSpec, SheetSpec, SpecCell, Validation } from "../workbook/sheets";
 import { registerJyFunctions } from "./jyPlugin";
+import { registerAsc } from "./ascPlugin";
+import { DEFINED_NAME_SET } from "../portable/native";
+import { NOTE_SHEET, RECORD_SHEET, type PortableReport } from "../portable/record";
+import { findJyCells, planPortable, planRestore, type GridRestoreReport, type GridSheet, type GridWrite } from "../portable/grid";
 
 export interface CellRange {
   top: number;
@@ -36,6 +40,8 @@ export interface SheetMeta {
   bold: CellRange[];
   freezeRows: number;
   chart: ChartSpec | null;
+  /** A very hidden sheet (make-portable's record): no tab. */
+  hidden?: boolean;
 }
 
 interface Table {
@@ -108,6 +114,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
 
   constructor(language = "zh-CN", maxRows = 250_000) {
     registerJyFunctions();
+    registerAsc();
     this.language = language;
     this.hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3", maxRows, maxColumns: 200, useArrayArithmetic: true });
   }
@@ -193,7 +200,86 @@ export class PlaygroundWorkbook implements WorkbookPort {
     this.emitChange(name);
   }
 
+  async makePortable(): Promise<PortableReport> {
+    this.settle();
+    const names = this.hf.getSheetNames();
+    if (names.includes(RECORD_SHEET)) return { converted: [], skipped: [], alreadyPortable: true };
+    const grid: GridSheet[] = names.map((name) => {
+      const id = this.sheetId(name) as number;
+      const formulas = this.hf.getSheetFormulas(id);
+      const values = this.hf.getSheetValues(id).map((r) => r.map((v) => this.plain(v)));
+      return { name, top: 0, left: 0, formulas: values.map((r, i) => r.map((v, j) => formulas[i]?.[j] ?? v)), values };
+    });
+    const cells = findJyCells(grid);
+    // HyperFormula spills JY.FUNDING's row into cells that hold no formula of their own.
+    const spill = (c: { sheet: string; row: number; col: number }) => {
+      const sheet = this.sheetId(c.sheet) as number;
+      let cols = 1;
+      while (cols < 3 && this.hf.isCellPartOfArray({ sheet, row: c.row, col: c.col + cols }) && this.hf.getCellFormula({ sheet, row: c.row, col: c.col + cols }) === undefined) cols++;
+      return cols > 1 ? { rows: 1, cols } : null;
+    };
+    const plan = planPortable(grid, cells, spill);
+    if (plan.writes.length === 0) return plan.report;
+    // HyperFormula mis-evaluates named array constants inside array arithmetic (a named
+    // expression's cached array leaks into other formulas' results), so here the formulas carry
+    // the _JY_* tables written out; the names are added all the same, as in Excel, and restore
+    // removes them. (tests/portable evaluates the native formulas in HyperFormula the same way.)
+    const tables = new Map(plan.names.map((n) => [n.name, n.formula]));
+    const inline = (f: string) => f.replace(/_JY_[A-Z0-9]+/g, (n) => tables.get(n) ?? n);
+    this.hf.batch(() => {
+      this.applyWrites(plan.writes.map((w) => (w.kind === "formula" ? { ...w, formula: inline(w.formula) } : w)));
+      for (const n of plan.names) this.hf.addNamedExpression(n.name, `=${n.formula}`);
+    });
+    this.addTextSheet(NOTE_SHEET, plan.note, false);
+    this.addTextSheet(RECORD_SHEET, plan.record, true);
+    this.emitChange(RECORD_SHEET);
+    return plan.report;
+  }
+
+  async restorePortable(): Promise<GridRestoreReport> {
+    this.settle();
+    const id = this.sheetId(RECORD_SHEET);
+    if (id === undefined) return { restored: [], missing: [], wasPortable: false };
+    const values = this.hf.getSheetValues(id).map((r) => r.map((v) => this.plain(v)));
+    const plan = planRestore(values, this.hf.getSheetNames());
+    this.hf.batch(() => {
+      this.applyWrites(plan.writes);
+      for (const n of this.hf.listNamedExpressions()) if (DEFINED_NAME_SET.has(n)) this.hf.removeNamedExpression(n);
+    });
+    for (const name of [RECORD_SHEET, NOTE_SHEET]) {
+      const sheet = this.sheetId(name);
+      if (sheet === undefined) continue;
+      this.hf.removeSheet(sheet);
+      this.meta.delete(name);
+    }
+    if (!this.hf.getSheetNames().includes(this.activeSheet)) this.setActiveSheet(this.visibleSheetNames()[0] ?? "");
+    this.emitChange(RECORD_SHEET);
+    return plan.report;
+  }
+
+  private applyWrites(writes: GridWrite[]): void {
+    for (const w of writes) {
+      const address = { sheet: this.sheetId(w.sheet) as number, row: w.row, col: w.col };
+      let content: RawCellContent = null;
+      if (w.kind === "formula") content = w.formula;
+      else if (w.kind === "value") content = typeof w.value === "string" && !/^#[A-Z0-9/!?]+[!?A]?$/.test(w.value) && w.value !== "" ? `'${w.value}` : w.value === "" ? null : w.value;
+      this.hf.setCellContents(address, [[content]]);
+    }
+  }
+
+  /** A sheet of text rows appended at the end (the record hidden: no tab). */
+  private addTextSheet(name: string, rows: string[][], hidden: boolean): void {
+    this.hf.addSheet(name);
+    this.hf.setSheetContent(this.sheetId(name) as number, rows.map((r) => r.map((c) => (c === "" ? null : `'${c}`))));
+    this.meta.set(name, { ...emptyMeta(), widths: hidden ? [] : [18, 14, 14, 90], hidden });
+  }
+
   // ---- what the grid and the playground page use ----
+
+  /** Sheet names with a tab (not the very hidden record). */
+  visibleSheetNames(): string[] {
+    return this.hf.getSheetNames().filter((n) => !this.meta.get(n)?.hidden);
+  }
 
   /** Loads a sheet from rows of values / A1 formulas (no events: used before the pane starts). */
   loadSheet(name: string, rows: SpecCell[][], meta: Partial<SheetMeta> = {}, table: string | null = null): void {

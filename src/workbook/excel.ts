@@ -6,6 +6,9 @@ import { columnLetters, parseA1, registerScore } from "../engine/register";
 import { MIN_REGISTER_SCORE as MIN_SCORE, splitRegionValues as splitRegion } from "./region";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
+import { DEFINED_NAME_SET } from "../portable/native";
+import { NOTE_SHEET, RECORD_SHEET, type PortableReport } from "../portable/record";
+import { findJyCells, planPortable, planRestore, type GridRestoreReport, type GridSheet, type GridWrite, type JyCell, type SpillExtent } from "../portable/grid";
 
 /** What the port needs of Office.js; `Excel.run` and `Office` in the add-in, mocks in tests. */
 export interface OfficeHost {
@@ -204,6 +207,122 @@ export class ExcelWorkbook implements WorkbookPort {
       await ctx.sync();
     });
   }
+
+  /**
+   * Reads: the sheet and table lists (one sync), every sheet's used cells — formulas and values —
+   * with the tables' ranges (one sync), and, only when a JY.FUNDING / JY.DETAIL cell is there, where
+   * those spill (one sync). Then every write in one batch: native formulas (written as Range.formulas,
+   * which dynamic-array Excel evaluates as arrays), frozen values, the note sheet, the very hidden
+   * record sheet and the hidden _JY_* names.
+   */
+  makePortable(): Promise<PortableReport> {
+    return this.officeHost.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const tables = ctx.workbook.tables.load("items/name");
+      await ctx.sync();
+      const names = sheets.items.map((s) => s.name);
+      if (names.includes(RECORD_SHEET)) return { converted: [], skipped: [], alreadyPortable: true };
+      const used = sheets.items.map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject().load("formulas,values,rowIndex,columnIndex") }));
+      const tableRanges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("address") }));
+      await ctx.sync();
+      const grid: GridSheet[] = used
+        .filter((u) => !u.range.isNullObject)
+        .map((u) => ({ name: u.name, top: u.range.rowIndex, left: u.range.columnIndex, formulas: u.range.formulas, values: u.range.values }));
+      const cells = findJyCells(grid);
+      const spilling = cells.filter((c) => c.maySpill).map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1).getSpillingToRangeOrNullObject().load("rowCount,columnCount") }));
+      if (spilling.length > 0) await ctx.sync();
+      const extents = new Map<JyCell, SpillExtent | null>(spilling.map(({ c, range }) => [c, range.isNullObject ? null : { rows: range.rowCount, cols: range.columnCount }]));
+      const bounds = tableRanges.map((t) => ({ name: t.name, at: parseAddress(t.range.address) }));
+      const tableAt = (sheet: string, row: number, col: number) =>
+        bounds.find((b) => b.at && b.at.sheet === sheet && row > b.at.top && row <= b.at.bottom && col >= b.at.left && col <= b.at.right)?.name ?? null;
+      const plan = planPortable(grid, cells, (c) => extents.get(c) ?? null, tableAt);
+      if (plan.writes.length === 0) return plan.report;
+      applyWrites(ctx, plan.writes);
+      addTextSheet(ctx, NOTE_SHEET, plan.note, [18, 14, 14, 90]);
+      const record = addTextSheet(ctx, RECORD_SHEET, plan.record, []);
+      record.visibility = "VeryHidden";
+      for (const n of plan.names) ctx.workbook.names.add(n.name, `=${n.formula}`).visible = false;
+      await ctx.sync();
+      return plan.report;
+    });
+  }
+
+  /** One read (record sheet, sheet list, names), then every write and removal in one batch. */
+  restorePortable(): Promise<GridRestoreReport> {
+    return this.officeHost.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      const record = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
+      const used = record.getUsedRangeOrNullObject(true).load("values");
+      const names = ctx.workbook.names.load("items/name");
+      await ctx.sync();
+      if (record.isNullObject || used.isNullObject) return { restored: [], missing: [], wasPortable: false };
+      const sheetNames = sheets.items.map((s) => s.name);
+      const plan = planRestore(used.values, sheetNames);
+      applyWrites(ctx, plan.writes);
+      record.visibility = "Visible";
+      record.delete();
+      if (sheetNames.includes(NOTE_SHEET)) ctx.workbook.worksheets.getItem(NOTE_SHEET).delete();
+      for (const n of names.items) if (DEFINED_NAME_SET.has(n.name)) n.delete();
+      await ctx.sync();
+      return plan.report;
+    });
+  }
+}
+
+/** A text Excel would read as something else when typed (a number, date, formula, logical): kept as text. */
+function asTypedText(v: string | number | boolean): string | number | boolean {
+  if (typeof v !== "string" || v === "" || /^#[A-Z0-9/!?]+[!?A]?$/.test(v)) return v;
+  return /^[\s\d=+\-@.,'%$(（]|^(true|false)$/i.test(v) ? `'${v}` : v;
+}
+
+/** Rows padded to one width (a range takes a rectangle). */
+function rectangle(rows: string[][]): string[][] {
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
+}
+
+/** Parses "Sheet1!B2:D40" (or "'My sheet'!B2:D40") into the sheet and 0-based bounds. */
+function parseAddress(address: string): { sheet: string; top: number; left: number; bottom: number; right: number } | null {
+  const bang = address.lastIndexOf("!");
+  const sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+  const [a, b = a] = address.slice(bang + 1).split(":");
+  const p = parseA1(a.replace(/\$/g, ""));
+  const q = parseA1(b.replace(/\$/g, ""));
+  return p && q ? { sheet, top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
+}
+
+/**
+ * Writes cell changes grouped into runs down a column (one range per run of the same kind), so a
+ * register of thousands of rows is a few hundred range writes in one batch.
+ */
+function applyWrites(ctx: Excel.RequestContext, writes: GridWrite[]): void {
+  const key = (w: GridWrite) => `${w.sheet}\u0000${w.col}\u0000${w.kind}`;
+  const sorted = [...writes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.row - b.row));
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i + 1;
+    while (j < sorted.length && key(sorted[j]) === key(sorted[i]) && sorted[j].row === sorted[j - 1].row + 1) j++;
+    const run = sorted.slice(i, j);
+    const first = run[0];
+    const range = ctx.workbook.worksheets.getItem(first.sheet).getRangeByIndexes(first.row, first.col, run.length, 1);
+    if (first.kind === "clear") range.clear("Contents");
+    else if (first.kind === "formula") range.formulas = run.map((w) => [(w as { formula: string }).formula]);
+    else range.values = run.map((w) => [asTypedText((w as { value: string | number | boolean }).value)]);
+    i = j;
+  }
+}
+
+/** Adds a sheet of text rows (number format "@": "=…" stays text). */
+function addTextSheet(ctx: Excel.RequestContext, name: string, rows: string[][], widths: number[]): Excel.Worksheet {
+  const ws = ctx.workbook.worksheets.add(name);
+  const cells = rectangle(rows);
+  const range = ws.getRangeByIndexes(0, 0, cells.length, cells[0].length);
+  range.numberFormat = cells.map((r) => r.map(() => "@"));
+  range.values = cells;
+  widths.forEach((w, i) => {
+    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 7;
+  });
+  return ws;
 }
 
 /** The port of the running add-in. */

@@ -5,6 +5,10 @@
  * (never overwrite), and can be undone by deleting the sheet they added.
  */
 import type { SheetSpec } from "./sheets";
+import type { PortableReport } from "../portable/record";
+import type { GridRestoreReport } from "../portable/grid";
+
+export type { PortableReport, GridRestoreReport };
 
 /** Where the register is: a table, or a region found around a header cell. */
 export interface RegisterLocation {
@@ -63,6 +67,15 @@ export interface WorkbookPort {
   addSheet(spec: SheetSpec): Promise<AddedSheet>;
   /** Deletes a sheet (the pane only offers this to undo a sheet it added). */
   deleteSheet(name: string): Promise<void>;
+  /**
+   * Make portable (src/portable/grid.ts plans it): every JY.REWARD / JY.FUNDING cell gets a native
+   * formula, JY.DETAIL / JY.CHECK cells keep their values as constants, and the originals go to the
+   * very hidden record sheet, with the note sheet and the _JY_* names. Nothing happens when the
+   * workbook already has a record (alreadyPortable).
+   */
+  makePortable(): Promise<PortableReport>;
+  /** Restore: every recorded cell's original formula back; the record, note and names removed. */
+  restorePortable(): Promise<GridRestoreReport>;
 }
 
 /** A name not yet taken: "资金统计", "资金统计 (2)", … */

@@ -1,0 +1,229 @@
+/**
+ * Make-portable and restore for hosts that hand over cells rather than file bytes: Excel through
+ * Office.js (src/workbook/excel.ts) and the playground's HyperFormula workbook. This module plans
+ * (which cell gets which formula or value, the record and note rows, the _JY_* names) with the
+ * same translation and record layout as the .xlsx path (record.ts), so a workbook made portable in
+ * the pane is restored by `jyreward restore`, and a file made portable by `jyreward portable` is
+ * restored in the pane. The host only reads and writes.
+ */
+import { callsJy, colLetters } from "./formula";
+import { definedNames, NotPortable } from "./native";
+import {
+  convertFormula,
+  excelToFileFormula,
+  fileToExcelFormula,
+  noteRows,
+  parseRecord,
+  recordSheetRows,
+  type PortableReport,
+  type RecordRow,
+} from "./record";
+
+/** One sheet's used cells, as Excel's Range.formulas and Range.values give them. */
+export interface GridSheet {
+  name: string;
+  /** 0-based sheet row and column of formulas[0][0]. */
+  top: number;
+  left: number;
+  /** "=…" for a formula cell, else the cell's value. */
+  formulas: unknown[][];
+  /** Values (errors as their code, e.g. "#N/A"). */
+  values: unknown[][];
+}
+
+/** A cell holding a JY call. */
+export interface JyCell {
+  sheet: string;
+  /** 0-based sheet row and column. */
+  row: number;
+  col: number;
+  /** As Range.formulas gave it ("=…"). */
+  formula: string;
+  /** Whether its result may spill (JY.FUNDING's row, JY.DETAIL's column): the host looks it up. */
+  maySpill: boolean;
+}
+
+/** Rows and columns a formula's result covers, its own cell included. */
+export interface SpillExtent {
+  rows: number;
+  cols: number;
+}
+
+/** One change a host makes to one cell. */
+export type GridWrite =
+  | { sheet: string; row: number; col: number; kind: "formula"; formula: string }
+  | { sheet: string; row: number; col: number; kind: "value"; value: string | number | boolean }
+  | { sheet: string; row: number; col: number; kind: "clear" };
+
+export interface PortablePlan {
+  report: PortableReport;
+  /** Cell changes: native formulas and frozen values. */
+  writes: GridWrite[];
+  /** The record sheet's and the note sheet's rows of text. */
+  record: string[][];
+  note: string[][];
+  /** Workbook-level names to add (formula without "="). */
+  names: Array<{ name: string; formula: string }>;
+}
+
+export const a1 = (row: number, col: number) => `${colLetters(col + 1)}${row + 1}`;
+
+const SPILLING = /(?:JY\.|_xldudf_JY_)(FUNDING|DETAIL)\s*\(/i;
+
+/** Every cell of the sheets that calls a JY function. */
+export function findJyCells(sheets: GridSheet[]): JyCell[] {
+  const out: JyCell[] = [];
+  for (const s of sheets) {
+    s.formulas.forEach((row, r) =>
+      row.forEach((f, c) => {
+        if (typeof f !== "string" || !f.startsWith("=") || !callsJy(f.slice(1))) return;
+        out.push({ sheet: s.name, row: s.top + r, col: s.left + c, formula: f, maySpill: SPILLING.test(f) });
+      }),
+    );
+  }
+  return out;
+}
+
+const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** A value as a <c> element (what the record keeps of a frozen cell). */
+function valueCell(ref: string, v: unknown): string {
+  if (typeof v === "number") return `<c r="${ref}"><v>${v}</v></c>`;
+  if (typeof v === "boolean") return `<c r="${ref}" t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "string" && /^#[A-Z0-9/!?]+[!?A]?$/.test(v)) return `<c r="${ref}" t="e"><v>${xmlEscape(v)}</v></c>`;
+  if (v === null || v === undefined || v === "") return `<c r="${ref}"/>`;
+  return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(String(v))}</t></is></c>`;
+}
+
+/** A value to write back as it was: errors and blanks as text would be wrong, so they stay blank. */
+function frozenValue(v: unknown): string | number | boolean {
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  if (v === null || v === undefined) return "";
+  return String(v);
+}
+
+/**
+ * Plans make-portable over the sheets' cells. `spill` gives the extent of a JY cell's result (null:
+ * it does not spill — a scalar, or an error); `tableAt` the table a cell belongs to (its this-row
+ * references are spelled out with it when measuring against Excel's 8,192 characters).
+ */
+export function planPortable(
+  sheets: GridSheet[],
+  cells: JyCell[],
+  spill: (c: JyCell) => SpillExtent | null,
+  tableAt: (sheet: string, row: number, col: number) => string | null = () => null,
+): PortablePlan {
+  const bySheet = new Map(sheets.map((s) => [s.name, s]));
+  const valueAt = (sheet: string, row: number, col: number): unknown => {
+    const s = bySheet.get(sheet);
+    return s ? s.values[row - s.top]?.[col - s.left] ?? null : null;
+  };
+  const report: PortableReport = { converted: [], skipped: [], alreadyPortable: false };
+  const writes: GridWrite[] = [];
+  const record: RecordRow[] = [];
+  for (const c of cells) {
+    const table = tableAt(c.sheet, c.row, c.col);
+    const body = c.formula.slice(1);
+    const file = excelToFileFormula(c.formula, table);
+    const ref = a1(c.row, c.col);
+    const extent = c.maySpill ? spill(c) : null;
+    const original = `<c r="${ref}"><f>${xmlEscape(file)}</f></c>`;
+    let conversion;
+    try {
+      // A JY.FUNDING row that spilled: one native formula per cell it covered (city, town, park).
+      const width = extent && extent.rows === 1 && /FUNDING/i.test(body) ? Math.min(extent.cols, 3) : 1;
+      if (extent && extent.rows > 1 && /FUNDING/i.test(body)) throw new NotPortable("JY.FUNDING 的结果不是一行", "a JY.FUNDING result that is not one row");
+      conversion = convertFormula(body, width, (f) => excelToFileFormula(f, table).length);
+    } catch (e) {
+      if (!(e instanceof NotPortable)) throw e;
+      report.skipped.push({ sheet: c.sheet, cell: ref, formula: body, zh: e.zh, en: e.en });
+      continue;
+    }
+    if (conversion.kind === "unchanged") continue;
+    if (conversion.kind === "freeze") {
+      // The value stays; a spilled result (JY.DETAIL's lines) stays in every cell it covered.
+      const rows = extent?.rows ?? 1;
+      const cols = extent?.cols ?? 1;
+      for (let r = 0; r < rows; r++) {
+        for (let k = 0; k < cols; k++) {
+          const cellRef = a1(c.row + r, c.col + k);
+          const v = valueAt(c.sheet, c.row + r, c.col + k);
+          writes.push({ sheet: c.sheet, row: c.row + r, col: c.col + k, kind: "value", value: frozenValue(v) });
+          const anchor = r === 0 && k === 0;
+          record.push({
+            sheet: c.sheet,
+            cell: cellRef,
+            kind: anchor ? "frozen" : "spill",
+            formula: anchor ? file : "",
+            original: anchor ? original : `<c r="${cellRef}"/>`,
+            portable: valueCell(cellRef, v),
+            excel: anchor ? c.formula : undefined,
+          });
+        }
+      }
+      report.converted.push({ sheet: c.sheet, cell: ref, kind: "frozen", formula: body, portable: "" });
+      continue;
+    }
+    conversion.formulas.forEach((native, k) => {
+      const cellRef = a1(c.row, c.col + k);
+      writes.push({ sheet: c.sheet, row: c.row, col: c.col + k, kind: "formula", formula: `=${native}` });
+      record.push({
+        sheet: c.sheet,
+        cell: cellRef,
+        kind: k === 0 ? "native" : "spill",
+        formula: k === 0 ? file : "",
+        original: k === 0 ? original : `<c r="${cellRef}"/>`,
+        portable: `<c r="${cellRef}"><f t="array" ref="${cellRef}">${xmlEscape(excelToFileFormula(native, table))}</f></c>`,
+        excel: k === 0 ? c.formula : undefined,
+      });
+      report.converted.push({ sheet: c.sheet, cell: cellRef, kind: "native", formula: body, portable: native });
+    });
+  }
+  return { report, writes, record: record.length > 0 ? recordSheetRows(record, null) : [], note: noteRows(report), names: definedNames() };
+}
+
+export interface GridRestoreReport {
+  restored: Array<{ sheet: string; cell: string }>;
+  /** Record rows whose sheet no longer exists. */
+  missing: Array<{ sheet: string; cell: string }>;
+  wasPortable: boolean;
+}
+
+/** Parses "B12" into 0-based row and column. */
+function parseRef(ref: string): { row: number; col: number } | null {
+  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
+  if (!m) return null;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/**
+ * Plans restore from the record sheet's cells (rows of values from A1): every recorded cell gets
+ * its original formula back — exactly as Excel gave it when the pane made the record, else from
+ * the file form — and a cell that held a spilled value is cleared, so the restored formula spills
+ * there again. Clears come first.
+ */
+export function planRestore(recordValues: unknown[][], sheetNames: string[]): { writes: GridWrite[]; report: GridRestoreReport } {
+  const text = (ref: string): string | undefined => {
+    const p = parseRef(ref);
+    const v = p ? recordValues[p.row]?.[p.col] : undefined;
+    return v === null || v === undefined || v === "" ? undefined : String(v);
+  };
+  const { rows } = parseRecord(text);
+  const sheets = new Set(sheetNames);
+  const report: GridRestoreReport = { restored: [], missing: [], wasPortable: true };
+  const clears: GridWrite[] = [];
+  const formulas: GridWrite[] = [];
+  for (const r of rows) {
+    const p = parseRef(r.cell);
+    if (!sheets.has(r.sheet) || !p) {
+      report.missing.push({ sheet: r.sheet, cell: r.cell });
+      continue;
+    }
+    if (/<f\b/.test(r.original)) formulas.push({ sheet: r.sheet, ...p, kind: "formula", formula: r.excel ?? fileToExcelFormula(r.formula) });
+    else clears.push({ sheet: r.sheet, ...p, kind: "clear" });
+    report.restored.push({ sheet: r.sheet, cell: r.cell });
+  }
+  return { writes: [...clears, ...formulas], report };
+}
