@@ -296,7 +296,8 @@ function parseAddress(address: string): { sheet: string; top: number; left: numb
  * register of thousands of rows is a few hundred range writes in one batch.
  */
 function applyWrites(ctx: Excel.RequestContext, writes: GridWrite[]): void {
-  const key = (w: GridWrite) => `${w.sheet}\u0000${w.col}\u0000${w.kind}`;
+  // Clears first (a restored formula spills into the cells they free), then column by column.
+  const key = (w: GridWrite) => `${w.kind === "clear" ? 0 : 1}\u0000${w.sheet}\u0000${w.col}\u0000${w.kind}`;
   const sorted = [...writes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.row - b.row));
   let i = 0;
   while (i < sorted.length) {
