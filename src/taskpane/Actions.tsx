@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: "6px" },
 });
 
-type Outcome = { intent: "success" | "error"; message: string; undo?: () => Promise<string> };
+type Outcome = { intent: "success" | "error"; message: string; undo?: () => Promise<string>; undoLabel?: string };
 
 export function Actions({ ctx, actions = PANE_ACTIONS }: { ctx: ActionContext; actions?: PaneAction[] }) {
   const st = useStyles();
@@ -34,7 +34,7 @@ export function Actions({ ctx, actions = PANE_ACTIONS }: { ctx: ActionContext; a
     setBusy(true);
     try {
       const r = await a.run(ctx);
-      setOutcome({ intent: "success", message: r.message, undo: r.undo });
+      setOutcome({ intent: "success", message: r.message, undo: r.undo, undoLabel: r.undoLabel });
     } catch (e) {
       setOutcome({ intent: "error", message: s.failed(e instanceof Error ? e.message : String(e)) });
     } finally {
@@ -78,7 +78,7 @@ export function Actions({ ctx, actions = PANE_ACTIONS }: { ctx: ActionContext; a
           {outcome.undo && (
             <MessageBarActions>
               <Button size="small" disabled={busy} onClick={() => outcome.undo && undo(outcome.undo)} data-testid="action-undo">
-                {s.undo}
+                {outcome.undoLabel ?? s.undo}
               </Button>
             </MessageBarActions>
           )}

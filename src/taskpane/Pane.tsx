@@ -27,6 +27,8 @@ import { STRINGS } from "./i18n";
 import { MappingDialog } from "./MappingDialog";
 import { ScanController, type ScanOptions, type ScanState } from "./scanner";
 import { Totals } from "./Totals";
+import { PaneSettings, savedUnit, startLanguage } from "./Settings";
+import type { Unit } from "../engine";
 import type { PaneAction } from "./actions";
 
 const useStyles = makeStyles({
@@ -50,7 +52,9 @@ export interface PaneProps {
 
 export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actions, onController }: PaneProps) {
   const st = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  // The language and unit saved in the workbook (Settings) win over Office's display language.
+  const [lang, setLang] = useState<Lang>(() => startLanguage(port, initialLang));
+  const [displayUnit, setDisplayUnit] = useState<Unit | null>(() => savedUnit(port.settings));
   const [state, setState] = useState<ScanState>({ status: "idle", scan: null, register: null, error: null, at: null });
   const controller = useRef<ScanController | null>(null);
   const s = STRINGS[lang];
@@ -140,7 +144,7 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
 
       {scan && (
         <>
-          <Totals totals={scan.totals} lang={lang} s={s} />
+          <Totals totals={scan.totals} lang={lang} s={s} unit={displayUnit ?? undefined} />
           <Divider />
           <Subtitle2 as="h2">{s.findings}</Subtitle2>
           <Findings findings={scan.findings} lang={lang} s={s} onSelect={select} />
@@ -152,6 +156,17 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
       <Divider />
       <Subtitle2 as="h2">{s.actions}</Subtitle2>
       <Actions ctx={actionCtx} actions={actions} />
+      <Divider />
+      <Subtitle2 as="h2">{s.settings}</Subtitle2>
+      <PaneSettings
+        port={port}
+        s={s}
+        unit={displayUnit ?? scan?.totals.unit ?? "元"}
+        onSaved={(u, l) => {
+          setDisplayUnit(u);
+          switchLang(l);
+        }}
+      />
       <Text size={200} className={st.dim}>
         {s.interpretation}
       </Text>

@@ -1,7 +1,7 @@
 /** The figures a report can quote: total, city, each town, each park, and counts by status. */
 import { Fragment } from "react";
 import { Badge, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { Lang } from "../engine";
+import type { Lang, Unit } from "../engine";
 import type { RegisterTotals } from "../engine/register";
 import type { Strings } from "./i18n";
 import { money, otherUnit } from "./money";
@@ -16,9 +16,10 @@ const useStyles = makeStyles({
   counts: { display: "flex", flexWrap: "wrap", gap: "6px", paddingTop: "8px" },
 });
 
-export function Totals({ totals, lang, s }: { totals: RegisterTotals; lang: Lang; s: Strings }) {
+export function Totals({ totals, lang, s, unit }: { totals: RegisterTotals; lang: Lang; s: Strings; unit?: Unit }) {
   const st = useStyles();
-  const u = totals.unit;
+  // The unit saved in the pane's settings, else the register's own.
+  const u = unit ?? totals.unit;
   const line = (label: string, fen: number, testId: string, sub = false) => (
     <>
       <Text className={sub ? st.sub : st.strong}>{label}</Text>

@@ -23,6 +23,8 @@ export interface ActionResult {
   message: string;
   /** Undoes the action; resolves to a message. */
   undo?: () => Promise<string>;
+  /** The undo button's text (default: the sheet-deleting undo's). */
+  undoLabel?: string;
 }
 
 export interface PaneAction {
@@ -74,5 +76,40 @@ export const summaryAction: PaneAction = {
   },
 };
 
+async function runMakePortable(ctx: ActionContext): Promise<ActionResult> {
+  const report = await ctx.port.makePortable();
+  if (report.alreadyPortable) return { message: ctx.s.alreadyPortable };
+  const natives = report.converted.filter((c) => c.kind === "native").length;
+  const frozen = report.converted.filter((c) => c.kind === "frozen").length;
+  const skipped = report.skipped.map((k) => `${k.sheet}!${k.cell} ${ctx.lang === "zh" ? k.zh : k.en}`);
+  const changed = natives + frozen > 0;
+  return { message: ctx.s.portableDone(natives, frozen, skipped), undo: changed ? () => runRestore(ctx).then((r) => r.message) : undefined, undoLabel: ctx.s.undoPortable };
+}
+
+async function runRestore(ctx: ActionContext): Promise<ActionResult> {
+  const report = await ctx.port.restorePortable();
+  if (!report.wasPortable) return { message: ctx.s.notPortable };
+  const missing = report.missing.map((m) => `${m.sheet}!${m.cell}`);
+  return { message: ctx.s.restoredDone(report.restored.length, missing), undo: () => runMakePortable(ctx).then((r) => r.message), undoLabel: ctx.s.undoPortable };
+}
+
+/** 转为通用公式: JY formulas → native formulas, the originals kept in the workbook (src/portable). */
+export const makePortableAction: PaneAction = {
+  id: "make-portable",
+  label: (s) => s.makePortable,
+  confirm: (s) => s.makePortableConfirm,
+  disabledReason: () => null,
+  run: runMakePortable,
+};
+
+/** 恢复 JY 公式: every original formula back from the record; undoes make-portable. */
+export const restoreAction: PaneAction = {
+  id: "restore",
+  label: (s) => s.restore,
+  confirm: (s) => s.restoreConfirm,
+  disabledReason: () => null,
+  run: runRestore,
+};
+
 /** Every action the pane offers, in order. */
-export const PANE_ACTIONS: PaneAction[] = [insertTemplateAction, summaryAction];
+export const PANE_ACTIONS: PaneAction[] = [insertTemplateAction, summaryAction, makePortableAction, restoreAction];

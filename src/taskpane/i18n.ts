@@ -57,6 +57,23 @@ const zh = {
   yuan: "元",
   wan: "万元",
   severity: { excluded: "不列入奖补", "not-covered": "不适用本意见", error: "输入错误", warning: "需核实", info: "说明" },
+  makePortable: "转为通用公式",
+  makePortableConfirm:
+    "将把所有 JY.REWARD、JY.FUNDING 公式换成 Excel、WPS、LibreOffice 都能计算的原生公式（结果相同，输入仍可修改），JY.DETAIL、JY.CHECK 单元格冻结为数值；原公式保存在工作簿内（隐藏的 JY_ORIGINALS 工作表），并新增说明工作表“JY通用版说明”和 _JY_* 名称。其它单元格不变。用“恢复 JY 公式”可完全撤销。需要支持动态数组的 Excel（Microsoft 365 或 Excel 2021 及以上）。继续？",
+  portableDone: (natives: number, frozen: number, skipped: string[]) =>
+    `已转换 ${natives} 个单元格为通用公式，冻结 ${frozen} 个单元格为数值。` + (skipped.length ? `未转换 ${skipped.length} 个：${skipped.join("；")}` : ""),
+  alreadyPortable: "本工作簿已是通用版（含 JY_ORIGINALS），未作改动。",
+  restore: "恢复 JY 公式",
+  restoreConfirm: "将按工作簿内保存的记录恢复全部原 JY 公式（逐字不变），并删除 JY_ORIGINALS、JY通用版说明两个工作表和 _JY_* 名称。其它单元格不变。继续？",
+  restoredDone: (n: number, missing: string[]) => `已恢复 ${n} 个单元格的原公式。` + (missing.length ? `找不到：${missing.join("、")}` : ""),
+  notPortable: "本工作簿不是通用版（没有 JY_ORIGINALS 记录），无需恢复。",
+  undoPortable: "撤销",
+  settings: "设置（保存在工作簿中）",
+  displayUnit: "显示单位",
+  languageChoice: "语言",
+  followOffice: "跟随 Office",
+  saveSettings: "保存设置",
+  settingsSaved: "已保存。打开本工作簿时将自动显示此任务窗格。",
   interpretation: "解释口径：化工企业位于高新区、临港的，仍由市财政全额承担；热电、印染、其它行业不适用本意见，金额为错误值。",
 };
 
@@ -118,6 +135,23 @@ const en: Strings = {
   yuan: "yuan",
   wan: "×10k yuan",
   severity: { excluded: "Excluded", "not-covered": "Not covered", error: "Invalid input", warning: "Check", info: "Note" },
+  makePortable: "Make portable",
+  makePortableConfirm:
+    "Every JY.REWARD and JY.FUNDING formula becomes a native formula Excel, WPS and LibreOffice all compute (same result, inputs stay editable); JY.DETAIL and JY.CHECK cells become frozen values. The originals are kept in the workbook (very hidden sheet JY_ORIGINALS); a note sheet “JY通用版说明” and _JY_* names are added. No other cell changes. “Restore JY formulas” undoes it completely. Needs Excel with dynamic arrays (Microsoft 365 or Excel 2021+). Continue?",
+  portableDone: (natives: number, frozen: number, skipped: string[]) =>
+    `${natives} cells made portable, ${frozen} frozen as values.` + (skipped.length ? ` ${skipped.length} not converted: ${skipped.join("; ")}` : ""),
+  alreadyPortable: "This workbook is already portable (it has JY_ORIGINALS); nothing changed.",
+  restore: "Restore JY formulas",
+  restoreConfirm: "Every original JY formula comes back from the record kept in the workbook (character for character); the sheets JY_ORIGINALS and JY通用版说明 and the _JY_* names are removed. No other cell changes. Continue?",
+  restoredDone: (n: number, missing: string[]) => `Restored the original formulas of ${n} cells.` + (missing.length ? ` Not found: ${missing.join(", ")}` : ""),
+  notPortable: "This workbook is not portable (no JY_ORIGINALS record): nothing to restore.",
+  undoPortable: "Undo",
+  settings: "Settings (kept in the workbook)",
+  displayUnit: "Unit shown",
+  languageChoice: "Language",
+  followOffice: "Follow Office",
+  saveSettings: "Save settings",
+  settingsSaved: "Saved. This pane now opens with the workbook.",
   interpretation: "Interpretation: a chemical enterprise in the High-tech Zone or Lingang is still paid by the city; thermal power, printing & dyeing and other sectors are not covered by this policy (error value).",
 };
 
