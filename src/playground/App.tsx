@@ -5,6 +5,7 @@ import type { Lang } from "../engine";
 import { Pane } from "../taskpane/Pane";
 import type { ScanController } from "../taskpane/scanner";
 import { Grid } from "./Grid";
+import { FileBar } from "./FileBar";
 import { setFunctionLanguage } from "./jyPlugin";
 import type { PlaygroundWorkbook } from "./workbook";
 
@@ -34,6 +35,7 @@ export function App(props: { wb: PlaygroundWorkbook; lang: Lang; today?: string;
             ? "示例登记表中的企业、代码和金额均为虚构。双击单元格或在编辑栏中修改，右侧任务窗格会自动重新核查。"
             : "All enterprises, codes and figures in the sample register are fictional. Double-click a cell or use the formula bar; the pane on the right re-checks by itself."}
         </Caption1>
+        <FileBar wb={wb} lang={lang} />
       </div>
       <div className={st.main}>
         <div className={st.grid}>

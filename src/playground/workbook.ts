@@ -11,9 +11,11 @@ import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation
 import type { ChartSpec, SheetSpec, SpecCell, Validation } from "../workbook/sheets";
 import { registerJyFunctions } from "./jyPlugin";
 import { registerAsc } from "./ascPlugin";
-import { DEFINED_NAME_SET } from "../portable/native";
-import { NOTE_SHEET, RECORD_SHEET, type PortableReport } from "../portable/record";
-import { findJyCells, planPortable, planRestore, type GridRestoreReport, type GridSheet, type GridWrite } from "../portable/grid";
+import type { PortableReport } from "../portable/record";
+import type { GridRestoreReport, GridSheet, GridWrite } from "../portable/grid";
+
+/** The portable code (translator, policy tables) loads when an action runs, not with the page. */
+const portableModules = () => Promise.all([import("../portable/grid"), import("../portable/record"), import("../portable/native")]);
 
 export interface CellRange {
   top: number;
@@ -201,6 +203,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
   }
 
   async makePortable(): Promise<PortableReport> {
+    const [{ findJyCells, planPortable }, { NOTE_SHEET, RECORD_SHEET }] = await portableModules();
     this.settle();
     const names = this.hf.getSheetNames();
     if (names.includes(RECORD_SHEET)) return { converted: [], skipped: [], alreadyPortable: true };
@@ -237,6 +240,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
   }
 
   async restorePortable(): Promise<GridRestoreReport> {
+    const [{ planRestore }, { NOTE_SHEET, RECORD_SHEET }, { DEFINED_NAME_SET }] = await portableModules();
     this.settle();
     const id = this.sheetId(RECORD_SHEET);
     if (id === undefined) return { restored: [], missing: [], wasPortable: false };
@@ -275,6 +279,24 @@ export class PlaygroundWorkbook implements WorkbookPort {
   }
 
   // ---- what the grid and the playground page use ----
+
+  /**
+   * Replaces every sheet with one opened from a file (its register found by the pane's usual scan):
+   * the remembered register place and mapping belonged to the old workbook, so they go too.
+   */
+  async replaceWith(name: string, rows: SpecCell[][]): Promise<void> {
+    this.pending = null;
+    for (const n of this.hf.getSheetNames()) this.hf.removeSheet(this.sheetId(n) as number);
+    for (const n of this.hf.listNamedExpressions()) this.hf.removeNamedExpression(n);
+    this.meta.clear();
+    this.tables.clear();
+    this.activeSheet = "";
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    this.loadSheet(name, rows.length > 0 ? rows : [[null]], { widths: Array.from({ length: width }, () => 14) });
+    await this.settings.remove("jy.register");
+    await this.settings.remove("jy.mapping");
+    this.emitChange(name);
+  }
 
   /** Sheet names with a tab (not the very hidden record). */
   visibleSheetNames(): string[] {

@@ -6,9 +6,11 @@ import { columnLetters, parseA1, registerScore } from "../engine/register";
 import { MIN_REGISTER_SCORE as MIN_SCORE, splitRegionValues as splitRegion } from "./region";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
-import { DEFINED_NAME_SET } from "../portable/native";
-import { NOTE_SHEET, RECORD_SHEET, type PortableReport } from "../portable/record";
-import { findJyCells, planPortable, planRestore, type GridRestoreReport, type GridSheet, type GridWrite, type JyCell, type SpillExtent } from "../portable/grid";
+import type { PortableReport } from "../portable/record";
+import type { GridRestoreReport, GridSheet, GridWrite, JyCell, SpillExtent } from "../portable/grid";
+
+/** The portable code (translator, policy tables) loads when an action runs, not with the pane. */
+const portableModules = () => Promise.all([import("../portable/grid"), import("../portable/record"), import("../portable/native")]);
 
 /** What the port needs of Office.js; `Excel.run` and `Office` in the add-in, mocks in tests. */
 export interface OfficeHost {
@@ -215,7 +217,8 @@ export class ExcelWorkbook implements WorkbookPort {
    * which dynamic-array Excel evaluates as arrays), frozen values, the note sheet, the very hidden
    * record sheet and the hidden _JY_* names.
    */
-  makePortable(): Promise<PortableReport> {
+  async makePortable(): Promise<PortableReport> {
+    const [{ findJyCells, planPortable }, { NOTE_SHEET, RECORD_SHEET }] = await portableModules();
     return this.officeHost.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
       const tables = ctx.workbook.tables.load("items/name");
@@ -248,7 +251,8 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   /** One read (record sheet, sheet list, names), then every write and removal in one batch. */
-  restorePortable(): Promise<GridRestoreReport> {
+  async restorePortable(): Promise<GridRestoreReport> {
+    const [{ planRestore }, { NOTE_SHEET, RECORD_SHEET }, { DEFINED_NAME_SET }] = await portableModules();
     return this.officeHost.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");
       const record = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);

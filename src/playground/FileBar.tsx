@@ -1,0 +1,114 @@
+/**
+ * The playground's file buttons: 打开 .xlsx (loads a register workbook into the page), 下载通用版
+ * (the opened file made portable, from its original bytes) and 下载原文件 (a portable file
+ * restored). The code that reads and writes .xlsx files is loaded only when a button is used.
+ */
+import { useRef, useState } from "react";
+import { Button, Caption1, makeStyles } from "@fluentui/react-components";
+import type { Lang } from "../engine";
+import type { PlaygroundWorkbook } from "./workbook";
+
+const useStyles = makeStyles({
+  bar: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
+});
+
+interface Opened {
+  name: string;
+  bytes: Uint8Array;
+  portable: boolean;
+}
+
+function download(bytes: Uint8Array, name: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const base = (name: string) => name.replace(/\.xlsx$/i, "");
+
+export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
+  const st = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const zh = lang === "zh";
+
+  const guard = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await fn();
+    } catch (e) {
+      setMessage(`${zh ? "操作未完成" : "Not done"}: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (file: File) =>
+    guard(async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const files = await import("./files");
+      const read = await files.readRegisterFile(bytes);
+      await wb.replaceWith(read.sheet, read.rows);
+      setOpened({ name: file.name, bytes, portable: read.portable });
+      setMessage(zh ? `已打开 ${file.name}（工作表“${read.sheet}”）` : `Opened ${file.name} (sheet “${read.sheet}”)`);
+    });
+
+  const downloadPortable = () =>
+    guard(async () => {
+      if (!opened) return;
+      const files = await import("./files");
+      const { bytes, report } = await files.portableFile(opened.bytes);
+      const natives = report.converted.filter((c) => c.kind === "native").length;
+      const frozen = report.converted.filter((c) => c.kind === "frozen").length;
+      download(bytes, `${base(opened.name)}-通用版.xlsx`);
+      setMessage(
+        zh
+          ? `已下载通用版：${natives} 个单元格转为通用公式，${frozen} 个冻结为数值，${report.skipped.length} 个未转换。`
+          : `Downloaded the portable version: ${natives} cells made portable, ${frozen} frozen, ${report.skipped.length} not converted.`,
+      );
+    });
+
+  const downloadRestored = () =>
+    guard(async () => {
+      if (!opened) return;
+      const files = await import("./files");
+      const { bytes, report } = await files.restoredFile(opened.bytes);
+      download(bytes, `${base(opened.name).replace(/-通用版$/, "")}-原公式.xlsx`);
+      setMessage(zh ? `已下载原文件：恢复 ${report.restored.length} 个单元格的 JY 公式。` : `Downloaded the original: ${report.restored.length} JY formulas restored.`);
+    });
+
+  return (
+    <div className={st.bar}>
+      <input
+        ref={input}
+        type="file"
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        style={{ display: "none" }}
+        data-testid="open-file-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = "";
+          if (f) void open(f);
+        }}
+      />
+      <Button size="small" disabled={busy} onClick={() => input.current?.click()} data-testid="open-file">
+        {zh ? "打开 .xlsx" : "Open .xlsx"}
+      </Button>
+      <Button size="small" disabled={busy || !opened || opened.portable} onClick={() => void downloadPortable()} data-testid="download-portable">
+        {zh ? "下载通用版" : "Download portable"}
+      </Button>
+      <Button size="small" disabled={busy || !opened || !opened.portable} onClick={() => void downloadRestored()} data-testid="download-restored">
+        {zh ? "下载原文件（恢复 JY 公式）" : "Download original (restore)"}
+      </Button>
+      {message && <Caption1 data-testid="file-message">{message}</Caption1>}
+    </div>
+  );
+}

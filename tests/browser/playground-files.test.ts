@@ -1,0 +1,93 @@
+/**
+ * The playground's files in real Chromium: open a generated .xlsx register with JY formulas (as
+ * Excel saves them), download its portable version, and check in Node that the download holds the
+ * native formulas and the very hidden record sheet, and that src/portable/xlsx.ts restore gives the
+ * original file back part by part, byte for byte. Then open the portable file and download the
+ * original back from the page.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import JSZip from "jszip";
+import type { Page } from "playwright-core";
+import { restore } from "../../src/portable/xlsx";
+import { RECORD_SHEET } from "../../src/portable/record";
+import { policyClaims } from "../portable/claims";
+import { registerWorkbook } from "../portable/fixture";
+import { browserAvailable, openPlayground, openSession, type Session } from "./harness";
+
+const run = browserAvailable() ? describe : describe.skip;
+
+async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) out.set(name, await zip.files[name].async("string"));
+  return out;
+}
+
+run("playground: open an .xlsx, download portable / original", () => {
+  let session: Session;
+  let page: Page;
+  let errors: string[];
+  let dir: string;
+
+  beforeAll(async () => {
+    session = await openSession();
+    ({ page, errors } = await openPlayground(session, "?today=2025-12-15"));
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "jy-files-"));
+  }, 60000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  async function openFile(file: string) {
+    await page.setInputFiles('[data-testid="open-file-input"]', file);
+    await page.waitForFunction((name) => document.querySelector('[data-testid="file-message"]')?.textContent?.includes(name), path.basename(file));
+  }
+
+  async function downloadVia(testId: string, to: string): Promise<Uint8Array> {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(`[data-testid="${testId}"]`)]);
+    await download.saveAs(to);
+    return new Uint8Array(fs.readFileSync(to));
+  }
+
+  test("a register with JY formulas: opened, computed, its portable version downloaded and restorable", async () => {
+    const { bytes } = await registerWorkbook(policyClaims().slice(0, 30));
+    const original = path.join(dir, "台账.xlsx");
+    fs.writeFileSync(original, bytes);
+    await openFile(original);
+    // The opened sheet is in the grid and its JY formulas compute in the page.
+    expect(await page.locator('[data-testid="sheet-tab"]').allInnerTexts()).toEqual(["台账"]);
+    const f2 = await page.evaluate(() => {
+      const wb = window.__jy!.workbook;
+      return { input: wb.cellInput("台账", 1, 5), value: wb.cell("台账", 1, 5).value };
+    });
+    expect(f2.input).toMatch(/^=JY\.REWARD\(A2,B2,C2,D2,"元",E2\)$/);
+    expect(typeof f2.value === "number" || f2.value === null).toBe(true);
+
+    const portable = await downloadVia("download-portable", path.join(dir, "台账-通用版.xlsx"));
+    expect(await page.locator('[data-testid="file-message"]').innerText()).toContain("已下载通用版");
+    const p = await parts(portable);
+    const sheet1 = p.get("xl/worksheets/sheet1.xml")!;
+    expect(sheet1).not.toMatch(/JY_REWARD|JY\.REWARD|JY_FUNDING|JY_CHECK/);
+    expect(sheet1).toMatch(/<f t="array" ref="F2">\(SUMPRODUCT\(ROUND\(SMALL\(MMULT/);
+    expect(p.get("xl/workbook.xml")).toMatch(new RegExp(`name="${RECORD_SHEET}"[^>]*state="veryHidden"`));
+    expect(p.get("xl/workbook.xml")).toContain('<definedName name="_JY_M1" hidden="1">');
+
+    // Restore in Node gives every part of the original back byte for byte.
+    const { bytes: back } = await restore(portable, JSZip);
+    const before = await parts(bytes);
+    const restored = await parts(back);
+    expect([...restored.keys()]).toEqual([...before.keys()]);
+    for (const [name, content] of before) expect([name, restored.get(name)]).toEqual([name, content]);
+
+    // The portable file opened in the page offers the original back.
+    await openFile(path.join(dir, "台账-通用版.xlsx"));
+    expect(await page.isDisabled('[data-testid="download-portable"]')).toBe(true);
+    const fromPage = await downloadVia("download-restored", path.join(dir, "台账-原公式.xlsx"));
+    const again = await parts(fromPage);
+    for (const [name, content] of before) expect([name, again.get(name)]).toEqual([name, content]);
+    expect(errors).toEqual([]);
+  }, 60000);
+});
