@@ -53,11 +53,15 @@ ${list}
   -h, --help      显示本说明
   --version       显示版本
 
-退出码：
-  0  完成（逐行模式下，错误行也是正常输出）
-  1  意外失败（程序错误、无法读写）
-  2  用法错误，或单笔申报的输入无效（#VALUE!）
-  3  单笔申报的行业不适用本意见（#N/A）
+退出码（各命令的详细说明见 jyreward <命令> --help）：
+  0  完成（calc 逐行模式下，错误行也是正常输出）
+  1  calc：意外失败（程序错误、无法读写）
+     audit：有企业不列入奖补、不适用本意见或输入错误
+     portable：有公式未能转换（已列出，其余照常转换）
+     restore：工作簿不是通用版，或有单元格找不到
+  2  用法错误；calc：单笔申报的输入无效（#VALUE!）；audit、portable、restore：文件无法读取（audit：或找不到台账）
+  3  calc：单笔申报的行业不适用本意见（#N/A）
+  任何命令意外出错时也返回 1。
 `;
   }
   return `jyreward: Jiangyin capacity-exit rewards (City of Jiangyin, "Implementing opinions on further
@@ -75,11 +79,16 @@ Common options:
   -h, --help      show this help
   --version       show the version
 
-Exit codes:
-  0  done (in stream mode, error lines are regular output)
-  1  unexpected failure (a bug, an unreadable or unwritable stream)
-  2  bad usage, or an invalid single claim (#VALUE!)
-  3  the single claim's sector is not covered by this policy (#N/A)
+Exit codes (each command's --help has the details):
+  0  done (calc in stream mode: error lines are regular output)
+  1  calc: unexpected failure (a bug, an unreadable or unwritable stream)
+     audit: some row is excluded, not covered or in error
+     portable: some formulas could not be converted (listed; the rest are converted)
+     restore: the workbook is not portable, or some cells were not found
+  2  bad usage; calc: an invalid single claim (#VALUE!); audit, portable, restore: a file cannot be
+     read (audit: or holds no register)
+  3  calc: the single claim's sector is not covered by this policy (#N/A)
+  Any command that fails unexpectedly also exits 1.
 `;
 }
 
