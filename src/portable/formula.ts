@@ -16,13 +16,33 @@ export function callsJy(formula: string): boolean {
   return CALL_ANYWHERE.test(maskLiterals(formula));
 }
 
-/** The formula with string literals, quoted sheet names and array constants blanked out (same length). */
-function maskLiterals(f: string): string {
+/**
+ * The formula with string literals, quoted sheet names and array constants blanked out (same
+ * length). Inside structured-reference brackets (Table1[[#This Row],[Col]]) a ' escapes the next
+ * character ('[ '] '# '') and quotes are plain characters, so the escaped character is blanked
+ * too; with `brackets`, everything between brackets is blanked (a column named Q1 is no cell).
+ */
+export function maskLiterals(f: string, brackets = false): string {
   let out = "";
   let i = 0;
+  let depth = 0;
   while (i < f.length) {
     const c = f[i];
-    if (c === '"' || c === "'") {
+    if (depth > 0) {
+      if (c === "'" && i + 1 < f.length) {
+        out += brackets ? "  " : "' ";
+        i += 2;
+        continue;
+      }
+      if (c === "[") depth++;
+      else if (c === "]") depth--;
+      out += brackets && !(c === "[" || c === "]") ? " " : c;
+      i++;
+    } else if (c === "[") {
+      depth++;
+      out += c;
+      i++;
+    } else if (c === '"' || c === "'") {
       const end = endOfQuoted(f, i, c);
       out += c + " ".repeat(end - i - 2) + c;
       i = end;
@@ -40,7 +60,7 @@ function maskLiterals(f: string): string {
 }
 
 /** Index just past a quoted run starting at i ('' or "" inside are escapes). */
-function endOfQuoted(f: string, i: number, q: string): number {
+export function endOfQuoted(f: string, i: number, q: string): number {
   let j = i + 1;
   while (j < f.length) {
     if (f[j] === q) {
@@ -216,8 +236,9 @@ export function translate(formula: string, column = 0): Translation {
  */
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
-  const masked = maskLiterals(formula);
-  const re = /(?<![A-Za-z0-9_.$\\])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_!(])/g;
+  // Structured references' insides are no cells ([@Q1]); a table named AB1 is none either.
+  const masked = maskLiterals(formula, true);
+  const re = /(?<![A-Za-z0-9_.$\\])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_!(\[])/g;
   let out = "";
   let at = 0;
   for (const m of masked.matchAll(re)) {

@@ -9,6 +9,7 @@
 import { callsJy, colLetters } from "./formula";
 import { definedNames, NotPortable } from "./native";
 import {
+  CALCULATED_COLUMN,
   convertFormula,
   excelToFileFormula,
   fileToExcelFormula,
@@ -216,6 +217,9 @@ export function planRestore(recordValues: unknown[][], sheetNames: string[]): { 
   const clears: GridWrite[] = [];
   const formulas: GridWrite[] = [];
   for (const r of rows) {
+    // A table's calculated column (recorded by the .xlsx path): Office.js cannot set a column's
+    // formula; writing the original formula into every cell of the column is what brings it back.
+    if (r.kind === CALCULATED_COLUMN) continue;
     const p = parseRef(r.cell);
     if (!sheets.has(r.sheet) || !p) {
       report.missing.push({ sheet: r.sheet, cell: r.cell });

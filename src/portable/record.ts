@@ -10,8 +10,11 @@
  *   file holds it (no "=") · E the original <c> element · F the portable <c> element · G the
  *   original formula exactly as Excel's Range.formulas gave it (written by the pane; empty from
  *   the .xlsx path). A cell whose original <c> has no <f> (a spilled value) is cleared on restore.
+ * A table's calculated column (.xlsx path only): A sheet · B Table[Column] · C calculatedColumn ·
+ *   D the original formula · E the original <calculatedColumnFormula> element · F the portable one
+ *   ("" when the column's cells were frozen, so the column keeps no formula).
  */
-import { translate, type Translation } from "./formula";
+import { endOfQuoted, translate, type Translation } from "./formula";
 import { MAX_FORMULA_CHARS, NotPortable } from "./native";
 
 export const RECORD_SHEET = "JY_ORIGINALS";
@@ -20,6 +23,8 @@ export const RECORD_VERSION = "jyreward-portable/1";
 export const RECORD_HEADER = ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>", "formula in Excel"];
 /** The record keeps long texts (calcChain) in pieces below Excel's 32,767 characters per cell. */
 export const RECORD_CHUNK = 30000;
+/** The record's kind for a table's calculated column. */
+export const CALCULATED_COLUMN = "calculatedColumn";
 
 export interface ConvertedCell {
   sheet: string;
@@ -39,8 +44,21 @@ export interface SkippedCell {
   en: string;
 }
 
+/** A table's calculated column (xl/tables/tableN.xml) whose formula was made portable or taken away. */
+export interface ConvertedColumn {
+  sheet: string;
+  table: string;
+  column: string;
+  /** native: the column's formula is now the native one; frozen: its cells are values, so the column keeps no formula. */
+  kind: "native" | "frozen";
+  formula: string;
+  portable: string;
+}
+
 export interface PortableReport {
   converted: ConvertedCell[];
+  /** Tables' calculated columns (the .xlsx path; the pane cannot reach them through Office.js). */
+  columns?: ConvertedColumn[];
   skipped: SkippedCell[];
   /** True when the workbook already carried a record (it was made portable before). */
   alreadyPortable: boolean;
@@ -83,7 +101,7 @@ export function parseRecord(text: (ref: string) => string | undefined): { rows: 
 }
 
 /** The visible note: what happened, how to undo it, and every converted, frozen or skipped cell. */
-export function noteRows(report: Pick<PortableReport, "converted" | "skipped">): string[][] {
+export function noteRows(report: Pick<PortableReport, "converted" | "skipped" | "columns">): string[][] {
   const rows: string[][] = [
     ["本工作簿已转为通用公式 / This workbook uses portable formulas"],
     ["JY.REWARD、JY.FUNDING 已换成 Excel、WPS、LibreOffice 都能计算的公式，输入仍可修改；JY.DETAIL、JY.CHECK 单元格已冻结为数值（不再随输入变化）。装有加载项时，可用“恢复 JY 公式”或 jyreward restore 恢复原公式。"],
@@ -93,6 +111,10 @@ export function noteRows(report: Pick<PortableReport, "converted" | "skipped">):
   ];
   for (const c of report.converted) {
     rows.push([c.sheet, c.cell, c.kind === "frozen" ? "已冻结为数值 frozen value" : "通用公式 native formula", `=${c.formula}`]);
+  }
+  for (const c of report.columns ?? []) {
+    const state = c.kind === "frozen" ? "表格计算列：已去掉公式 table column: formula taken away" : "表格计算列：通用公式 table column: native formula";
+    rows.push([c.sheet, `${c.table}[${c.column}]`, state, `=${c.formula}`]);
   }
   for (const s of report.skipped) rows.push([s.sheet, s.cell, `未转换 not converted: ${s.zh} / ${s.en}`, `=${s.formula}`]);
   return rows;
@@ -131,9 +153,34 @@ export function convertFormula(formula: string, width = 1, measure: (native: str
 // ---------------------------------------------------------------------------------------------
 // Formula text: as a file holds it, and as Excel's Range.formulas shows it
 
-/** Applies `fn` to the parts of a formula outside string literals and quoted sheet names. */
+/**
+ * Applies `fn` to the parts of a formula outside string literals and quoted sheet names. Inside
+ * structured-reference brackets quotes are no literals ('x escapes x there).
+ */
 function outsideLiterals(formula: string, fn: (code: string) => string): string {
-  return formula.replace(/("(?:[^"]|"")*"|'(?:[^']|'')*')|[^"']+/g, (m, quoted: string | undefined) => (quoted ? m : fn(m)));
+  let out = "";
+  let code = "";
+  let depth = 0;
+  for (let i = 0; i < formula.length; ) {
+    const c = formula[i];
+    if (depth > 0) {
+      const step = c === "'" ? 2 : 1;
+      if (c === "[") depth++;
+      else if (c === "]") depth--;
+      code += formula.slice(i, i + step);
+      i += step;
+    } else if (c === '"' || c === "'") {
+      const end = endOfQuoted(formula, i, c);
+      out += fn(code) + formula.slice(i, end);
+      code = "";
+      i = end;
+    } else {
+      if (c === "[") depth++;
+      code += c;
+      i++;
+    }
+  }
+  return out + fn(code);
 }
 
 /**
@@ -144,20 +191,28 @@ export function fileToExcelFormula(file: string): string {
   return "=" + outsideLiterals(file, (code) => code.replace(/_xldudf_JY_(REWARD|FUNDING|DETAIL|CHECK)(?=\s*\()/gi, "JY.$1").replace(/_xl(?:fn|ws)\./gi, ""));
 }
 
+/** A table name in a formula (letters, digits, _ . \\; not starting with a digit or a period). */
+const TABLE_NAME = String.raw`(?:[A-Za-z_\\\u0080-\uffff][\w.\\\u0080-\uffff]*)`;
+/** Where a structured reference may begin: not inside a name, nor right after another bracket. */
+const REF_START = String.raw`(?<![\w.\\\]\u0080-\uffff])`;
+const THIS_ROW_NESTED = new RegExp(`${REF_START}(${TABLE_NAME})?\\[@\\[((?:[^\\]']|'.)*)\\]\\]`, "g");
+const THIS_ROW_PLAIN = new RegExp(`${REF_START}(${TABLE_NAME})?\\[@((?:[^\\]\\['#]|'.)+)\\]`, "g");
+const THIS_ROW_SPELLED = new RegExp(`${REF_START}\\[\\[#This Row\\]`, "gi");
+
 /**
  * A formula as Excel's Range.formulas gives it → as a file holds it: no "=", JY calls as Excel
- * saves them (_xldudf_JY_…), and this-row structured references ([@x], [@[x]]) spelled out with
- * the cell's table (Table[[#This Row],[x]]), as Excel writes them to a file.
+ * saves them (_xldudf_JY_…), and this-row structured references spelled out with their table, as
+ * Excel writes them to a file: [@x], [@[x]] (the cell's `table`), Table1[@x], Table1[@[x]] (their
+ * own) and an unqualified [[#This Row],[x]] all become Table[[#This Row],[x]].
  */
 export function excelToFileFormula(excel: string, table: string | null): string {
   const body = excel.startsWith("=") ? excel.slice(1) : excel;
-  return outsideLiterals(body, (code) => {
-    let out = code.replace(/(?<![A-Za-z0-9_.])JY\.(REWARD|FUNDING|DETAIL|CHECK)(?=\s*\()/gi, (_, fn: string) => `_xldudf_JY_${fn.toUpperCase()}`);
-    if (table) {
-      out = out
-        .replace(/(?<![\w\]\u0080-\uffff])\[@\[((?:[^\]']|'.)*)\]\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`)
-        .replace(/(?<![\w\]\u0080-\uffff])\[@((?:[^\]\['#]|'.)+)\]/g, (_, col: string) => `${table}[[#This Row],[${col}]]`);
-    }
-    return out;
-  });
+  const spelled = (m: string, name: string | undefined, col: string) => (name || table ? `${name || table}[[#This Row],[${col}]]` : m);
+  return outsideLiterals(body, (code) =>
+    code
+      .replace(/(?<![A-Za-z0-9_.])JY\.(REWARD|FUNDING|DETAIL|CHECK)(?=\s*\()/gi, (_, fn: string) => `_xldudf_JY_${fn.toUpperCase()}`)
+      .replace(THIS_ROW_NESTED, spelled)
+      .replace(THIS_ROW_PLAIN, spelled)
+      .replace(THIS_ROW_SPELLED, (m) => (table ? `${table}[[#This Row]` : m)),
+  );
 }

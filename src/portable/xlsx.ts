@@ -7,8 +7,9 @@
  */
 import type JSZip from "jszip";
 import { DEFINED_NAME_SET, definedNames, NotPortable } from "./native";
-import { callsJy, colLetters, colNumber, shiftFormula, translate } from "./formula";
+import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
 import {
+  CALCULATED_COLUMN,
   convertFormula,
   NOTE_SHEET,
   noteRows,
@@ -20,7 +21,7 @@ import {
 } from "./record";
 
 export { NOTE_SHEET, RECORD_SHEET };
-export type { ConvertedCell, PortableReport, SkippedCell } from "./record";
+export type { ConvertedCell, ConvertedColumn, PortableReport, SkippedCell } from "./record";
 const SHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const SHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const CALCCHAIN_PATH = "xl/calcChain.xml";
@@ -245,6 +246,7 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
     if (replacements.length === 0) continue;
     zip.file(sheet.path, splice(xml, replacements));
   }
+  await convertCalculatedColumns(zip, sheets, record, report);
   if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
 
   // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.
@@ -295,6 +297,125 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   zip.file(relsPath, rels);
   zip.file("[Content_Types].xml", contentTypes);
   return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables' calculated columns
+
+interface TablePart {
+  path: string;
+  xml: string;
+  /** The name formulas use (displayName). */
+  name: string;
+  sheet: string;
+}
+
+/** Every table part, with the sheet that holds it (through the sheets' relationships). */
+async function tableParts(zip: JSZip, sheets: SheetInfo[]): Promise<TablePart[]> {
+  const out: TablePart[] = [];
+  for (const sheet of sheets) {
+    const slash = sheet.path.lastIndexOf("/");
+    const rels = await text(zip, `${sheet.path.slice(0, slash)}/_rels/${sheet.path.slice(slash + 1)}.rels`);
+    if (!rels) continue;
+    for (const m of rels.matchAll(/<Relationship\b[^>]*\/?>/g)) {
+      if (!/\/table"/.test(m[0])) continue;
+      const target = attr(m[0], "Target") ?? "";
+      const path = target.startsWith("/") ? target.slice(1) : resolveTarget(`${sheet.path.slice(3, slash)}/${target}`);
+      const xml = await text(zip, path);
+      const open = xml ? /<table\b[^>]*>/.exec(xml) : null;
+      if (xml && open) out.push({ path, xml, name: attr(open[0], "displayName") ?? attr(open[0], "name") ?? "", sheet: sheet.name });
+    }
+  }
+  return out;
+}
+
+/** Table columns with a calculated-column formula: the <tableColumn> element and the formula element in it. */
+function calculatedColumns(tableXml: string): Array<{ column: string; formula: string; element: string; start: number; end: number }> {
+  const out = [];
+  for (const m of tableXml.matchAll(/(<tableColumn\b[^>]*[^/]>)([\s\S]*?)<\/tableColumn>/g)) {
+    const f = /<calculatedColumnFormula\b[^>]*?(?:\/>|>([\s\S]*?)<\/calculatedColumnFormula>)/.exec(m[2]);
+    if (!f) continue;
+    const start = m.index! + m[1].length + f.index;
+    out.push({ column: attr(m[1], "name") ?? "", formula: xmlUnescape(f[1] ?? ""), element: f[0], start, end: start + f[0].length });
+  }
+  return out;
+}
+
+/**
+ * A table's calculated-column formula is what Excel puts in a row added to the table: a JY one
+ * becomes native (a row added without the add-in computes), a JY.DETAIL / JY.CHECK one — whose
+ * cells are frozen values — is taken away. The original element goes to the record.
+ */
+async function convertCalculatedColumns(zip: JSZip, sheets: SheetInfo[], record: RecordRow[], report: PortableReport): Promise<void> {
+  for (const table of await tableParts(zip, sheets)) {
+    if (!/JY/i.test(table.xml)) continue;
+    const edits: Array<{ start: number; end: number; xml: string }> = [];
+    for (const c of calculatedColumns(table.xml)) {
+      if (!callsJy(c.formula)) continue;
+      const cell = `${table.name}[${c.column}]`;
+      let portable: string;
+      let kind: "native" | "frozen";
+      let native = "";
+      try {
+        // A whole JY.FUNDING cannot spill inside a table (#SPILL!): nothing native computes the same.
+        const calls = findCalls(c.formula);
+        if (calls.some((k) => k.fn === "FUNDING" && k.start === 0 && k.end === c.formula.trim().length)) {
+          throw new NotPortable("表格计算列中的 JY.FUNDING 不能横向展开（#SPILL!）", "a JY.FUNDING calculated column cannot spill inside a table (#SPILL!)");
+        }
+        const conversion = convertFormula(c.formula, 1);
+        if (conversion.kind === "unchanged") continue;
+        if (conversion.kind === "freeze") {
+          kind = "frozen";
+          portable = "";
+        } else {
+          kind = "native";
+          native = conversion.formulas[0];
+          // Its cells hold single-cell array formulas; the column's formula says the same.
+          const open = /^<calculatedColumnFormula\b[^>]*?(?=\/?>)/.exec(c.element)![0].replace(/\sarray="[^"]*"/, "");
+          portable = `${open} array="1">${xmlEscape(native)}</calculatedColumnFormula>`;
+        }
+      } catch (e) {
+        if (!(e instanceof NotPortable)) throw e;
+        report.skipped.push({ sheet: table.sheet, cell, formula: c.formula, zh: e.zh, en: e.en });
+        continue;
+      }
+      edits.push({ start: c.start, end: c.end, xml: portable });
+      record.push({ sheet: table.sheet, cell, kind: CALCULATED_COLUMN, formula: c.formula, original: c.element, portable });
+      (report.columns ??= []).push({ sheet: table.sheet, table: table.name, column: c.column, kind, formula: c.formula, portable: native });
+    }
+    if (edits.length > 0) zip.file(table.path, splice(table.xml, edits));
+  }
+}
+
+/** Puts the recorded calculated-column formulas back (the part's other bytes untouched). */
+async function restoreCalculatedColumns(zip: JSZip, sheets: SheetInfo[], rows: RecordRow[], report: RestoreReport): Promise<void> {
+  if (rows.length === 0) return;
+  const tables = await tableParts(zip, sheets);
+  const edited = new Map<string, TablePart>();
+  for (const r of rows) {
+    const bracket = r.cell.indexOf("[");
+    const [tableName, column] = [r.cell.slice(0, bracket), r.cell.slice(bracket + 1, -1)];
+    const table = tables.find((t) => t.name === tableName);
+    const part = table ? edited.get(table.path) ?? table : null;
+    // The column, with or without a formula element now (a host may have rewritten or dropped it).
+    const m = part ? [...part.xml.matchAll(/(<tableColumn\b[^>]*?)(\/?)>/g)].find((x) => attr(x[1], "name") === column) : undefined;
+    if (!part || !m) {
+      report.missing.push({ sheet: r.sheet, cell: r.cell });
+      continue;
+    }
+    const at = m.index! + m[0].length;
+    let xml: string;
+    if (m[2] === "/") xml = `${part.xml.slice(0, m.index!)}${m[1]}>${r.original}</tableColumn>${part.xml.slice(at)}`;
+    else {
+      // calculatedColumnFormula is a tableColumn's first child: replace it, or put it back there.
+      const now = /^<calculatedColumnFormula\b[^>]*?(?:\/>|>[\s\S]*?<\/calculatedColumnFormula>)/.exec(part.xml.slice(at))?.[0] ?? "";
+      if (now !== r.portable) report.edited.push({ sheet: r.sheet, cell: r.cell });
+      xml = part.xml.slice(0, at) + r.original + part.xml.slice(at + now.length);
+    }
+    edited.set(part.path, { ...part, xml });
+    report.restored.push({ sheet: r.sheet, cell: r.cell });
+  }
+  for (const part of edited.values()) zip.file(part.path, part.xml);
 }
 
 /** The text with non-overlapping ranges replaced, in one pass (a sheet may hold thousands). */
@@ -364,8 +485,9 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
   const texts = readTexts((await text(zip, recordSheet.path)) ?? "", shared);
   const { rows, calcChain } = parseRecord((ref) => texts.get(ref));
   const hasMetadata = !!zip.file("xl/metadata.xml");
+  await restoreCalculatedColumns(zip, sheets, rows.filter((r) => r.kind === CALCULATED_COLUMN), report);
   const bySheet = new Map<string, RecordRow[]>();
-  for (const row of rows) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
+  for (const row of rows.filter((r) => r.kind !== CALCULATED_COLUMN)) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
   for (const [name, list] of bySheet) {
     const sheet = sheets.find((s) => s.name === name);
     const xml = sheet ? await text(zip, sheet.path) : null;

@@ -4,21 +4,13 @@
  * the form a saved file holds them (JY登记表[[#This Row],[行业]], much longer) — and a file made
  * from the template goes through make-portable with every formula converted.
  */
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { translate } from "../../src/portable/formula";
 import { MAX_FORMULA_CHARS } from "../../src/portable/native";
 import { makePortable } from "../../src/portable/xlsx";
-import { registerTemplate, rowFormula, TEMPLATE_COLUMNS, TEMPLATE_TABLE } from "../../src/workbook/template";
+import { rowFormula, TEMPLATE_COLUMNS, TEMPLATE_TABLE } from "../../src/workbook/template";
 import type { Unit } from "../../src/engine";
-
-/** A template formula as a saved file holds it: no "=", [@[x]] spelled out, JY calls as Excel saves them. */
-export function fileForm(excel: string, table = TEMPLATE_TABLE): string {
-  return excel
-    .slice(1)
-    .replace(/\[@\[((?:[^\]']|'.)*)\]\]/g, (_, h: string) => `${table}[[#This Row],[${h}]]`)
-    .replace(/JY\.(REWARD|FUNDING|CHECK|DETAIL)\(/g, "_xldudf_JY_$1(");
-}
+import { fileForm, templateFile } from "./template-file";
 
 const UNITS: Unit[] = ["元", "万元"];
 const KINDS = ["reward", "city", "town", "park"] as const;
@@ -40,20 +32,12 @@ describe("the register template made portable", () => {
   });
 
   test.each(UNITS)("a file made from the template: every JY formula converted (%s)", async (unit) => {
-    const spec = registerTemplate(unit, 2025);
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(spec.name);
-    const headers = spec.cells[0] as string[];
-    const rows = spec.cells.slice(1).map((r) =>
-      r.map((c) => (c !== null && typeof c === "object" ? ({ formula: fileForm(c.formula.excel) } as ExcelJS.CellFormulaValue) : c)),
-    );
-    ws.addTable({ name: TEMPLATE_TABLE, ref: "A1", headerRow: true, columns: headers.map((name) => ({ name })), rows });
-    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const { bytes, rows } = await templateFile(unit);
     const { report } = await makePortable(bytes, JSZip);
     expect(report.skipped).toEqual([]);
     const formulaColumns = TEMPLATE_COLUMNS.filter((c) => c.formula && c.formula !== "check").length;
-    expect(report.converted.filter((c) => c.kind === "native")).toHaveLength(formulaColumns * rows.length);
-    expect(report.converted.filter((c) => c.kind === "frozen")).toHaveLength(rows.length);
+    expect(report.converted.filter((c) => c.kind === "native")).toHaveLength(formulaColumns * rows);
+    expect(report.converted.filter((c) => c.kind === "frozen")).toHaveLength(rows);
     for (const c of report.converted) {
       expect(c.formula).toContain(`${TEMPLATE_TABLE}[[#This Row],`);
       expect(c.portable.length).toBeLessThanOrEqual(MAX_FORMULA_CHARS);
