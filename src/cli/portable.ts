@@ -40,6 +40,15 @@ export function reportText(report: PortableReport, lang: Lang): string {
       ? `已转换 ${natives} 个单元格为通用公式，冻结 ${frozen} 个单元格为数值，未转换 ${report.skipped.length} 个。`
       : `${natives} cells made portable, ${frozen} frozen as values, ${report.skipped.length} not converted.`,
   ];
+  const columns = report.columns ?? [];
+  if (columns.length > 0) {
+    const n = columns.filter((c) => c.kind === "native").length;
+    lines.push(
+      lang === "zh"
+        ? `表格计算列：${n} 列改为通用公式，${columns.length - n} 列（已冻结的核查/明细列）去掉了列公式。`
+        : `Table calculated columns: ${n} made portable, ${columns.length - n} (frozen check/detail columns) left without a column formula.`,
+    );
+  }
   if (report.alreadyPortable) lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed.");
   for (const s of report.skipped) lines.push(`  ${s.sheet}!${s.cell}  ${lang === "zh" ? s.zh : s.en}`);
   return lines.join("\n") + "\n";

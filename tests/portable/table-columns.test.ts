@@ -13,6 +13,7 @@ import { MAX_FORMULA_CHARS } from "../../src/portable/native";
 import { makePortable, restore } from "../../src/portable/xlsx";
 import { TEMPLATE_COLUMNS, TEMPLATE_TABLE, rowFormula } from "../../src/workbook/template";
 import type { Unit } from "../../src/engine";
+import { reportText } from "../../src/cli/portable";
 import { fileForm, TABLE_PART, templateFile } from "./template-file";
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
@@ -48,6 +49,8 @@ describe("tables' calculated columns in make-portable / restore", () => {
       expect(col.portable).toContain(`${TEMPLATE_TABLE}[[#This Row],`);
     }
     expect(report.converted.filter((c) => c.kind === "native")).toHaveLength((formulaColumns.length - 1) * rows);
+    expect(reportText(report, "zh")).toContain(`表格计算列：${formulaColumns.length - 1} 列改为通用公式，1 列`);
+    expect(reportText(report, "en")).toContain(`Table calculated columns: ${formulaColumns.length - 1} made portable, 1 (frozen`);
 
     // The table part: no JY call left; every column without a JY formula, and everything outside the
     // calculated-column formulas, byte-identical.
