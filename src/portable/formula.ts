@@ -4,6 +4,7 @@
  * into its portable form. Formula text here is OOXML's: no leading "=".
  */
 import { nativeFormula, NotPortable, type Arg, type ClaimArgs, type Output } from "./native";
+import { columnIndex, columnLetters } from "../engine/register/address";
 
 export type JyFunction = "REWARD" | "FUNDING" | "DETAIL" | "CHECK";
 
@@ -124,20 +125,9 @@ const CELL = String.raw`\$?[A-Z]{1,3}\$?\d+`;
 const SINGLE_CELL = new RegExp(String.raw`^(${SHEET})?(${CELL})$`);
 const RANGE = new RegExp(String.raw`^(${SHEET})?(\$?)([A-Z]{1,3})(\$?)(\d+):(\$?)([A-Z]{1,3})(\$?)(\d+)$`);
 
-function colNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-function colLetters(n: number): string {
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 1-based column number ↔ letters, as OOXML cell references count them. */
+const colNumber = (letters: string): number => columnIndex(letters) + 1;
+const colLetters = (n: number): string => columnLetters(n - 1);
 
 /** How an argument's text reads as a native-formula argument. */
 function argOf(text: string, allowRange: boolean): Arg {

@@ -6,7 +6,8 @@
  * the pane is restored by `jyreward restore`, and a file made portable by `jyreward portable` is
  * restored in the pane. The host only reads and writes.
  */
-import { callsJy, colLetters } from "./formula";
+import { a1 } from "../engine/register/address";
+import { callsJy } from "./formula";
 import { definedNames, NotPortable } from "./native";
 import {
   CALCULATED_COLUMN,
@@ -67,7 +68,6 @@ export interface PortablePlan {
   names: Array<{ name: string; formula: string }>;
 }
 
-export const a1 = (row: number, col: number) => `${colLetters(col + 1)}${row + 1}`;
 
 const SPILLING = /(?:JY\.|_xldudf_JY_)(FUNDING|DETAIL)\s*\(/i;
 

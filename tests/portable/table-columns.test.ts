@@ -6,7 +6,7 @@
  * table part, and restore gives every part back byte for byte.
  */
 import JSZip from "jszip";
-import { excelToFileFormula, convertFormula, CALCULATED_COLUMN, parseRecord, RECORD_SHEET } from "../../src/portable/record";
+import { excelToFileFormula, convertFormula, CALCULATED_COLUMN, parseRecord } from "../../src/portable/record";
 import { findCalls, shiftFormula, translate } from "../../src/portable/formula";
 import { findJyCells, planPortable, planRestore, type GridSheet } from "../../src/portable/grid";
 import { MAX_FORMULA_CHARS } from "../../src/portable/native";

@@ -21,7 +21,12 @@ export function a1(row: number, col: number): string {
 export function parseA1(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Z]{1,3})\$?(\d+)$/i.exec(address.trim());
   if (!m) return null;
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+/** "A" → 0, "Z" → 25, "AA" → 26 (letters in either case). */
+export function columnIndex(letters: string): number {
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return col - 1;
 }
