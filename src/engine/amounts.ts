@@ -154,6 +154,16 @@ function fineRewardFen(s1: Sales, s2: Sales, scale: CompiledScale): number {
   return (NI - rem) / 200 + (rem * SUB_PER_FEN + frac >= 100 * SUB_PER_FEN ? 1 : 0);
 }
 
+/** N as scaleN counts it, in decimal.js: for sales with more than 12 digits below the 分. */
+function decimalN(claim: Claim, scale: CompiledScale): Decimal {
+  const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
+  let N = new Decimal(0);
+  for (const s of scale.slices) {
+    if (S.greaterThan(s.low)) N = N.plus(Decimal.min(S, s.high).minus(s.low).times(s.rate));
+  }
+  return N;
+}
+
 /**
  * The amount the scale gives before floor and cap (元, exact, unrounded): what the top-up and
  * cap findings quote. Equal to explain(claim).computed, without building the whole breakdown.
@@ -165,12 +175,7 @@ export function scaleAmountYuan(claim: Claim, rules: SectorReward): Decimal {
   // N / 200 分 = N / 20000 元.
   if (a !== null && b !== null) return new Decimal(scaleN(a + b, scale)).div(20000);
   if (fineN(claim.sales1, claim.sales2, scale)) return new Decimal(fineFrac).div(SUB_PER_FEN).plus(fineNI).div(20000);
-  const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
-  let N = new Decimal(0);
-  for (const s of scale.slices) {
-    if (S.greaterThan(s.low)) N = N.plus(Decimal.min(S, s.high).minus(s.low).times(s.rate));
-  }
-  return N.div(20000);
+  return decimalN(claim, scale).div(20000);
 }
 
 /**
@@ -207,11 +212,7 @@ function rewardFen(claim: Claim, rules: SectorReward): number {
   }
   const fine = fineRewardFen(claim.sales1, claim.sales2, scale);
   if (fine >= 0) return fine;
-  const S = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).times(100);
-  let N = new Decimal(0);
-  for (const s of scale.slices) {
-    if (S.greaterThan(s.low)) N = N.plus(Decimal.min(S, s.high).minus(s.low).times(s.rate));
-  }
+  const N = decimalN(claim, scale);
   if (N.lessThan(scale.floorN)) {
     stageOut = "floor";
     return scale.floorN / 200;
