@@ -2,9 +2,9 @@
  * `jyreward calc` in stream mode: claims as JSON Lines in, one JSON line per claim out, in order.
  *
  * One line in, one line out, computed synchronously: no await per line, output batched into large
- * writes, stdin read in chunks. Findings come from `assess`, which builds the decimal breakdown
- * only for a claim whose findings quote it (floor top-up, cap), so the common claim stays on the
- * integer 分 path.
+ * writes, stdin read in chunks. Findings come from `assess`, whose top-up and cap amounts are
+ * counted in integers too, so a claim stays on the integer 分 path unless its sales are finer than
+ * 10⁻¹² 分.
  *
  * Blank lines (empty or whitespace only) are not claims: they are skipped and produce no output.
  * JSON numbers for sales are read from their literal text in the line, exactly as if they were

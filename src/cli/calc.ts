@@ -166,7 +166,7 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
     const clause = notCoveredFinding(claim.sector).clause;
     return writeAll(ctx.stderr, `${err.code}  ${err.text(lang)}${clause ? `【${clause}】` : ""}\n`).then(() => EXIT.NOT_COVERED);
   }
-  const a = assess(claim);
+  const a = assess(claim, b.amounts);
   const u = claim.unit;
   const label = (arg: keyof typeof ARGUMENT_LABELS) => (lang === "zh" ? `${ARGUMENT_LABELS[arg].zh}（${arg}）` : arg);
   const shown = (key: (typeof OPTIONS)[number]) => options.get(key) ?? "";

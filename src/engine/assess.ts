@@ -195,9 +195,8 @@ function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
   return out;
 }
 
-/** Assesses a claim that has been read. */
-export function assess(claim: Claim): Assessment {
-  const amounts = computeAmounts(claim);
+/** Assesses a claim that has been read; a caller that already has its amounts passes them. */
+export function assess(claim: Claim, amounts: Amounts = computeAmounts(claim)): Assessment {
   const findings: Finding[] = [];
   if (amounts.status === "not-covered") {
     findings.push(notCoveredFinding(claim.sector));

@@ -268,9 +268,9 @@ export class RegisterScanner {
       const s1 = claim.sales1.fen;
       const s2 = claim.sales2.fen;
       if (claim.flags !== 0 || amounts.stage !== "scale" || s1 === null || s2 === null || s1 === 0 || s2 === 0) {
-        // assess reports zero sales year by year, in order.
-        const zeroYears = (["sales1", "sales2"] as const).filter((k) => claim![k].fen === 0 || (claim![k].yuan?.isZero() ?? false));
-        for (const f of assess(claim).findings) {
+        // assess reports zero sales year by year, in order; zero is always read as fen 0 (sales.ts).
+        const zeroYears = (["sales1", "sales2"] as const).filter((k) => claim![k].fen === 0);
+        for (const f of assess(claim, amounts).findings) {
           const keys = f.code === "ZERO_SALES" ? [zeroYears.shift() ?? "sales1"] : FINDING_COLUMNS[f.code] ?? [];
           const cells = this.cells(keys, sheetRow0);
           this.add(sheetRow0, enterprise, f.code, f.severity, f.clause, f.messageZh, f.messageEn, cells);
