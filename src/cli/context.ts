@@ -113,3 +113,24 @@ export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<v
     stream.write(text, (err?: Error | null) => (err ? reject(err) : resolve()));
   });
 }
+
+/**
+ * The arguments of a command that turns one workbook into another (portable, restore): IN OUT and
+ * --json. Null when --help was asked for (and the help has been written).
+ */
+export async function inOutArguments(
+  args: string[],
+  ctx: CliContext,
+  help: (lang: Lang) => string,
+): Promise<{ input: string; output: string; json: boolean } | null> {
+  const parsed = parseOptions(args, [], ["help", "h", "json"]);
+  if (parsed.switches.has("help") || parsed.switches.has("h")) {
+    await writeAll(ctx.stdout, help(ctx.lang));
+    return null;
+  }
+  if (parsed.positional.length !== 2) {
+    throw new UsageError("需要两个参数：输入.xlsx 输出.xlsx", "expects two arguments: IN.xlsx OUT.xlsx");
+  }
+  const [input, output] = parsed.positional;
+  return { input, output, json: parsed.switches.has("json") };
+}

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { makePortable, type PortableReport } from "../portable/xlsx";
-import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
 import type { Lang } from "../engine";
 
 export function portableHelp(lang: Lang): string {
@@ -55,15 +55,9 @@ export function reportText(report: PortableReport, lang: Lang): string {
 }
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseOptions(args, [], ["help", "h", "json"]);
-  if (parsed.switches.has("help") || parsed.switches.has("h")) {
-    await writeAll(ctx.stdout, portableHelp(ctx.lang));
-    return EXIT.OK;
-  }
-  if (parsed.positional.length !== 2) {
-    throw new UsageError("需要两个参数：输入.xlsx 输出.xlsx", "expects two arguments: IN.xlsx OUT.xlsx");
-  }
-  const [input, output] = parsed.positional;
+  const io = await inOutArguments(args, ctx, portableHelp);
+  if (!io) return EXIT.OK;
+  const { input, output } = io;
   let bytes: Buffer;
   try {
     bytes = await readFile(input);
@@ -79,6 +73,6 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     return EXIT.USAGE;
   }
   await writeFile(output, result.bytes);
-  await writeAll(ctx.stdout, parsed.switches.has("json") ? JSON.stringify(result.report) + "\n" : reportText(result.report, ctx.lang));
+  await writeAll(ctx.stdout, io.json ? JSON.stringify(result.report) + "\n" : reportText(result.report, ctx.lang));
   return result.report.skipped.length > 0 ? EXIT.FAILURE : EXIT.OK;
 }

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { restore } from "../portable/xlsx";
-import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
 import type { Lang } from "../engine";
 
 export function restoreHelp(lang: Lang): string {
@@ -28,15 +28,9 @@ Exit codes: 0 restored; 1 the workbook is not portable, or some cells were not f
 }
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseOptions(args, [], ["help", "h", "json"]);
-  if (parsed.switches.has("help") || parsed.switches.has("h")) {
-    await writeAll(ctx.stdout, restoreHelp(ctx.lang));
-    return EXIT.OK;
-  }
-  if (parsed.positional.length !== 2) {
-    throw new UsageError("需要两个参数：输入.xlsx 输出.xlsx", "expects two arguments: IN.xlsx OUT.xlsx");
-  }
-  const [input, output] = parsed.positional;
+  const io = await inOutArguments(args, ctx, restoreHelp);
+  if (!io) return EXIT.OK;
+  const { input, output } = io;
   let result;
   try {
     result = await restore(await readFile(input), JSZip);
@@ -50,7 +44,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     return EXIT.FAILURE;
   }
   await writeFile(output, result.bytes);
-  if (parsed.switches.has("json")) await writeAll(ctx.stdout, JSON.stringify(r) + "\n");
+  if (io.json) await writeAll(ctx.stdout, JSON.stringify(r) + "\n");
   else {
     const lines = [ctx.lang === "zh" ? `已恢复 ${r.restored.length} 个单元格的原公式。` : `${r.restored.length} cells restored.`];
     for (const e of r.edited) lines.push(`  ${e.sheet}!${e.cell}  ${ctx.lang === "zh" ? "转换后公式曾被修改，已恢复为原公式" : "its portable formula had been edited; the original is back"}`);
