@@ -17,7 +17,7 @@ interface Case {
   expect: { error?: string; reward?: string; city?: string; town?: string; park?: string; status?: string };
 }
 
-const file = process.argv[2] ?? path.resolve(__dirname, "../../shared/policy/cases.json");
+const file = process.argv[2] ?? path.resolve(__dirname, "../tests/fixtures/cases.json");
 const { cases } = JSON.parse(readFileSync(file, "utf8")) as { cases: Case[] };
 const failures: string[] = [];
 for (const [i, c] of cases.entries()) {

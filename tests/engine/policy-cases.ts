@@ -1,14 +1,18 @@
 /**
- * The policy's contract, shared by the engine, function and CLI suites: `shared/policy/cases.json`
- * and RULES.md's worked examples. `shared/` sits beside the repository (CI clones the repo into a
- * fresh folder with shared/ next to it), so it is found relative to the repository root.
+ * The policy's contract, shared by the engine, function and CLI suites: the repository's copy of
+ * `shared/policy/cases.json` (tests/fixtures/cases.json, so a bare clone tests itself) and
+ * RULES.md's worked examples. When `shared/` sits beside the repository (as in CI),
+ * contract-copy.test.ts fails if the two copies differ.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const SHARED_DIR = path.resolve(REPO_ROOT, "../shared");
-export const CASES_FILE = path.join(SHARED_DIR, "policy", "cases.json");
+/** The contract as the policy owners publish it; present beside the repository in CI. */
+export const SHARED_CASES_FILE = path.join(SHARED_DIR, "policy", "cases.json");
+/** The repository's own copy, which every suite runs. */
+export const CASES_FILE = path.join(REPO_ROOT, "tests", "fixtures", "cases.json");
 
 export interface Expected {
   reward: string;
@@ -33,7 +37,7 @@ export const isNotCovered = (c: PolicyCase): c is PolicyCase & { expect: { error
 export function loadCases(): PolicyCase[] {
   if (!existsSync(CASES_FILE)) {
     throw new Error(
-      `cases.json not found at ${CASES_FILE}: the policy contract must sit beside the repository (../shared/policy/cases.json)`,
+      `cases.json not found at ${CASES_FILE}: the repository's copy of the policy contract (../shared/policy/cases.json) is missing`,
     );
   }
   const cases = (JSON.parse(readFileSync(CASES_FILE, "utf8")) as { cases: PolicyCase[] }).cases;

@@ -4,8 +4,7 @@
  * #VALUE! or #N/A and the message in Office's display language. All 332 cases of cases.json go
  * through it with the argument shapes Excel passes (numbers, flags as a range or a 1×1 text range).
  */
-import * as fs from "fs";
-import * as path from "path";
+import { loadCases, type PolicyCase } from "../engine/policy-cases";
 
 /** Excel passes null for an omitted optional argument, which the TypeScript signatures don't say. */
 type Cells = (...args: unknown[]) => any;
@@ -150,15 +149,7 @@ test("DETAIL spills two columns in the display language; CHECK says 无异常 / 
   expect(glue.checkFn("铸造", 12000000, 8000000, null, null, null)).toBe("OK");
 });
 
-interface PolicyCase {
-  sector: string;
-  sales1: string;
-  sales2: string;
-  flags: string[];
-  unit: string;
-  expect: { reward: string; city: string; town: string; park: string; status: string } | { error: "not-covered" };
-}
-const cases: PolicyCase[] = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../../../shared/policy/cases.json"), "utf8")).cases;
+const cases: PolicyCase[] = loadCases();
 
 test("cases.json holds the 332 cases", () => {
   expect(cases).toHaveLength(332);
