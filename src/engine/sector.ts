@@ -12,6 +12,9 @@ const BY_NAME = keyedLookup<SectorId>(
   Object.values(SECTORS).map((s) => [[s.id, s.nameZh, s.nameEn, ...s.aliases], s.id]),
 );
 
+/** 铸造业, 化工行业, 热电企业: a sector's name with the suffix staff add to it. */
+const SUFFIX = /(?:行业|企业|产业|业)$/;
+
 const BY_CODE = new Map<string, SectorId>();
 for (const sector of Object.values(SECTORS)) for (const code of sector.codes) BY_CODE.set(code, sector.id);
 const NAMED_CODES = [...BY_CODE.keys()];
@@ -44,7 +47,7 @@ function fromCode(code: string, shown: string): SectorId {
 function fromText(raw: string): SectorId {
   const key = matchKey(raw);
   if (key === "") throw blank();
-  const named = BY_NAME.get(key);
+  const named = BY_NAME.get(key) ?? BY_NAME.get(key.replace(SUFFIX, ""));
   if (named) return named;
   // A GB/T 4754 code, optionally after its section letter (C2614).
   const code = /^[a-t]?(\d{2,4})$/.exec(key);

@@ -3,7 +3,7 @@
  * it in slices so typing is never blocked, re-scans after changes (debounced) and on demand, and
  * keeps the register's location and column mapping in the document's settings.
  */
-import { mapColumns, RegisterScanner, type RegisterScan, type SavedMapping } from "../engine/register";
+import { mapColumns, missingColumns, RegisterScanner, type RegisterScan, type SavedMapping } from "../engine/register";
 import type { RegisterLocation, RegisterRead, WorkbookPort } from "../workbook";
 
 /** Document settings the pane keeps (engineer D's settings sit beside them). */
@@ -18,7 +18,7 @@ export interface ScanState {
   status: ScanStatus;
   scan: RegisterScan | null;
   /** Where the register is, and its headers (rows are not kept). */
-  register: (RegisterLocation & { top: number; left: number; headers: unknown[]; rowCount: number }) | null;
+  register: (Omit<RegisterRead, "rows"> & { rowCount: number; firstRow: unknown[] }) | null;
   error: string | null;
   /** When the last scan finished. */
   at: Date | null;
@@ -91,13 +91,21 @@ export class ScanController {
         this.set({ status: "no-register", scan: null, register: null, at: new Date() });
         return;
       }
-      await this.remember(read, hint);
       const saved = this.port.settings.get<SavedMapping>(SETTINGS.mapping);
+      const mapping = mapColumns(read.headers, saved, read.unit);
+      const { rows: _rows, ...where } = read;
+      const located = { ...where, rowCount: read.rows.length, firstRow: read.rows.find((r) => r.length > 0) ?? [] };
+      if (read.found === false && missingColumns(mapping).length > 0) {
+        // No header found: the likeliest row is offered for 列对应 by hand.
+        this.set({ status: "no-register", scan: null, register: located, at: new Date() });
+        return;
+      }
+      await this.remember(read, hint);
       const scanner = new RegisterScanner({
         headers: read.headers,
         rows: read.rows,
         origin: { row: read.top, col: read.left },
-        mapping: mapColumns(read.headers, saved),
+        mapping,
         today: this.options.today,
       });
       const slice = this.options.sliceRows ?? 5000;
@@ -105,8 +113,7 @@ export class ScanController {
         await yieldToBrowser();
         if (generation !== this.generation) return;
       }
-      const { rows, ...where } = read;
-      this.set({ status: "done", scan: scanner.result(), register: { ...where, rowCount: rows.length }, at: new Date() });
+      this.set({ status: "done", scan: scanner.result(), register: located, at: new Date() });
     } catch (e) {
       if (generation !== this.generation) return;
       this.set({ status: "error", error: e instanceof Error ? e.message : String(e), at: new Date() });
