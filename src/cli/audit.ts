@@ -154,7 +154,7 @@ function text(a: FileAudit, lang: Lang): string {
     const t = r.scan.totals;
     const c = t.counts;
     // Exact to the 分 in 元, with 万元 to two decimals beside it, as finance staff read amounts.
-    const money = (fen: number) => `${formatMoney(fen, "元", lang)}（${wan2(fen)} ${zh ? "万元" : "10k yuan"}）`;
+    const money = (fen: number) => (zh ? `${formatMoney(fen, "元", lang)}（${wan2(fen)} 万元）` : `${formatMoney(fen, "元", lang)} (${wan2(fen)} 10k yuan)`);
     lines.push(
       zh
         ? `工作表「${r.sheet}」（表头 ${r.anchor}，${c.rows} 行）：符合 ${c.eligible}，不列入奖补 ${c.excluded}，不适用本意见 ${c.notCovered}，输入错误 ${c.invalid}`

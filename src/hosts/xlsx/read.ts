@@ -93,6 +93,19 @@ function cellValue(cell: XLSX.CellObject): unknown {
   }
 }
 
+/** SheetJS tells the console about ODS number formats it approximates; the values are unaffected. */
+function quietly<T>(read: () => T): T {
+  const error = console.error;
+  console.error = (...args: unknown[]) => {
+    if (!/^ODS number format/.test(String(args[0]))) error(...args);
+  };
+  try {
+    return read();
+  } finally {
+    console.error = error;
+  }
+}
+
 /** Reads a spreadsheet file's bytes; `file` is its name, for messages and the .et check. */
 export function readSpreadsheet(bytes: Uint8Array, file: string): SpreadsheetFile {
   if (bytes.length === 0) throw problem("empty", file);
@@ -108,7 +121,7 @@ export function readSpreadsheet(bytes: Uint8Array, file: string): SpreadsheetFil
   if (cfb && looksEncrypted(bytes)) throw problem("encrypted", file);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellDates: false, cellNF: false, cellHTML: false, cellText: false, cellStyles: false, bookVBA: false, sheetStubs: true, WTF: false });
+    wb = quietly(() => XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellDates: false, cellNF: false, cellHTML: false, cellText: false, cellStyles: false, bookVBA: false, sheetStubs: true, WTF: false }));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(message)) throw problem("encrypted", file);
