@@ -274,7 +274,8 @@ describe("ExcelWorkbook settings, selection and sheets", () => {
     await new ExcelWorkbook(h).addSheet(spec);
     const cells = Object.entries(written).find(([k]) => k.endsWith(".formulas"))?.[1] as string[][];
     expect(cells[4][0]).toBe("澄江街道");
-    expect(cells[4][1]).toBe('=SUMIFS(JY登记表[[市财政（元）]],JY登记表[[镇街园区]],$A5,JY登记表[[市财政（元）]],">=0")');
+    // By place through the helper column of canonical places (H), over A1 ranges the same size.
+    expect(cells[4][1]).toBe(`=SUMIFS('退出企业登记表'!$O$2:$O$1004,$H$2:$H$1004,$A5,'退出企业登记表'!$O$2:$O$1004,">=0")`);
     expect(charts).toHaveLength(1);
     expect(charts[0][0]).toBe("ColumnClustered");
     expect(chart.title.text).toContain("奖励资金按出资方");
