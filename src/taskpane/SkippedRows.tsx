@@ -27,7 +27,7 @@ export function SkippedRows(props: { skipped: SkippedRow[] | undefined; lang: La
   const text = skippedText(props.skipped ?? [], props.lang);
   if (!text) return null;
   return (
-    <Caption1 as="p" block data-testid="skipped-rows">
+    <Caption1 as="p" block data-testid="skipped-rows" style={{ overflowWrap: "anywhere" }}>
       {text}
     </Caption1>
   );

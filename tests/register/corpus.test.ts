@@ -77,6 +77,18 @@ const FILES = [
 ];
 const names = () => FILES;
 
+/** Where each file's header starts: the first header row, under its title lines. */
+const HEADER: Record<string, string> = {
+  "01-title-total-footer.xlsx": "A3",
+  "02-two-row-merged-wan.xlsx": "A2",
+  "03-unit-line-wan.xlsx": "A3",
+  "07-groups-subtotals.xlsx": "A3",
+  "08-wps-style.xlsx": "A3",
+  "12-two-row-merged-wan.xls": "A2",
+  "13-title-total-footer.ods": "A3",
+  "14-wps-style.xls": "A3",
+};
+
 describe("the corpus", () => {
   test("has at least 12 files in every shape (14 with LibreOffice's .xls / .ods)", () => {
     expect(entries.map((e) => e.file).sort()).toEqual(names().sort());
@@ -90,6 +102,7 @@ describe("the corpus", () => {
     expect(a.registers).toHaveLength(1);
     const r = a.registers[0];
     expect(r.unit).toBe(entry.unit);
+    expect(r.header).toBe(HEADER[file] ?? "A1");
     expect(r.missingColumns).toEqual([]);
     expect(observed(r.totals, r.findings, r.skippedRows)).toEqual(entry.expected);
     // Never an input error for a spelling staff use (铸造业, 纺织, 2221 …).

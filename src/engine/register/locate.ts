@@ -65,7 +65,8 @@ function filled(row: unknown[] | undefined): Array<{ c: number; v: unknown }> {
   return out;
 }
 
-const TOTAL = /^(?:本页|本表|全镇|全街道|全区|全园区|全市)?(?:合计|小计|总计|共计|累计|汇总)/;
+// The whole cell says total ("合计", "本页合计", "小计（华士镇）", "总计："); "合计化工厂" is an enterprise.
+const TOTAL = /^(?:本页|本表|全镇|全街道|全区|全园区|全市|[\u4e00-\u9fff]{1,6}(?:镇|街道|园区))?(?:合计|小计|总计|共计|累计|汇总)(?:[:：]|[（(][^）)]*[）)])?$/;
 const FOOTER = /^(?:填表人|填报人|制表人|审核人|审核|复核人|联系电话|电话|联系人|负责人|单位负责人|分管领导|填表日期|填报日期|制表日期|盖章|单位盖章|注|备注|说明)\s*[:：]/;
 const FOOTER_BARE = /^(?:填表人|填报人|制表人|审核人|复核人|联系电话|联系人|负责人|单位负责人)/;
 const UNIT_LINE = /(?:金额)?单位\s*[:：]?\s*(万元|元)/;
@@ -150,7 +151,8 @@ export function locateRegister(values: unknown[][], top = 0, left = 0, merged: M
       };
       const joined = joinHeaderRows(row, below, width, merged.length > 0 ? inMerge : undefined);
       const s2 = registerScore(joined);
-      if (s2 > best.score && s2 > s1) best = { i, rows: 2, headers: joined, score: s2 };
+      // Two rows only when they say more than either row alone (a 填报单位 line over a full header does not).
+      if (s2 > best.score && s2 > s1 && s2 > registerScore(trimEnd(below!))) best = { i, rows: 2, headers: joined, score: s2 };
     }
   }
   if (!best || best.score < MIN_REGISTER_SCORE) return null;
