@@ -72,7 +72,7 @@ async function auditFile(file: string, today: string | undefined): Promise<FileA
   const out: FileAudit = { file, portable: false, registers: [] };
   let book;
   try {
-    book = readSpreadsheet(new Uint8Array(await readFile(file)), file);
+    book = await readSpreadsheet(new Uint8Array(await readFile(file)), file);
   } catch (e) {
     if (e instanceof SpreadsheetReadError) out.error = { zh: e.zh, en: e.en };
     else {

@@ -53,7 +53,7 @@ function plainValue(v: unknown): string | number | boolean | null {
 }
 
 export async function readRegisterFile(bytes: Uint8Array, fileName = "file.xlsx"): Promise<OpenedSheet> {
-  const book = readSpreadsheet(bytes, fileName);
+  const book = await readSpreadsheet(bytes, fileName);
   const portable = book.sheets.some((w) => w.name === RECORD_SHEET);
   const visible = book.sheets.filter((w) => w.name !== RECORD_SHEET && w.name !== NOTE_SHEET && w.state === "visible");
   if (visible.length === 0) throw new Error(`${fileName}：没有可见的工作表 / no visible worksheet`);

@@ -11,7 +11,9 @@ import path from "node:path";
 import * as XLSX from "@e965/xlsx";
 import { PlaygroundWorkbook } from "../../src/playground/workbook";
 import { readRegisterFile } from "../../src/playground/files";
-import { readSpreadsheet, SpreadsheetReadError } from "../../src/hosts/xlsx/read";
+import { readSpreadsheet, readWithSheetJs, SpreadsheetReadError, type FileSheet } from "../../src/hosts/xlsx/read";
+import { readOoxmlSheets } from "../../src/hosts/xlsx/ooxml";
+import JSZip from "jszip";
 import type { RegisterFinding, RegisterTotals, SkippedRow } from "../../src/engine/register";
 import { ScanController } from "../../src/taskpane/scanner";
 import { jsonLines, runCli } from "../cli/run-cli";
@@ -147,7 +149,7 @@ describe("what a file says about itself", () => {
 
   test("a stray cell at XFD1048576: only the cells the file holds are visited", async () => {
     const bytes = new Uint8Array(readFileSync(path.join(dir, "11-far-cell.xlsx")));
-    const sheet = readSpreadsheet(bytes, "11-far-cell.xlsx").sheets[0];
+    const sheet = (await readSpreadsheet(bytes, "11-far-cell.xlsx")).sheets[0];
     let rows = 0;
     let cells = 0;
     sheet.values.forEach((row) => {
@@ -161,6 +163,22 @@ describe("what a file says about itself", () => {
     const opened = await readRegisterFile(bytes, "11-far-cell.xlsx");
     expect(opened.outside).toBe(1);
     expect(opened.rows).toHaveLength(6);
+  });
+});
+
+/** A sheet as plain data: existing non-blank cells, formulas, array-covered cells, merges. */
+function plain(sheet: FileSheet) {
+  const cells: Array<[number, number, unknown]> = [];
+  sheet.values.forEach((row, r) => row.forEach((v, c) => (v === "" ? undefined : cells.push([r, c, v]))));
+  return { name: sheet.name, state: sheet.state, cells, formulas: [...sheet.formulas].sort(), covered: [...sheet.arrayCovered].sort(), merges: sheet.merges };
+}
+
+describe("the .xlsx part reader gives what SheetJS gives", () => {
+  test.each(names().filter((f) => /\.xls[xm]$/.test(f)))("%s", async (file) => {
+    const bytes = new Uint8Array(readFileSync(path.join(dir, file)));
+    const fast = await readOoxmlSheets(await JSZip.loadAsync(bytes));
+    expect(fast).not.toBeNull();
+    expect(fast!.map(plain)).toEqual(readWithSheetJs(bytes, file).sheets.map(plain));
   });
 });
 
@@ -184,13 +202,13 @@ describe("files that cannot be read say so, naming the file and what to do", () 
     ],
   ];
 
-  test.each(cases)("%s", (name, make, zh, en) => {
+  test.each(cases)("%s", async (name, make, zh, en) => {
     const bad = mkdtempSync(path.join(os.tmpdir(), "jy-bad-"));
     const file = path.join(bad, name);
     writeFileSync(file, make());
     let error: unknown = null;
     try {
-      readSpreadsheet(new Uint8Array(readFileSync(file)), name);
+      await readSpreadsheet(new Uint8Array(readFileSync(file)), name);
     } catch (e) {
       error = e;
     }
