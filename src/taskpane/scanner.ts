@@ -3,7 +3,7 @@
  * it in slices so typing is never blocked, re-scans after changes (debounced) and on demand, and
  * keeps the register's location and column mapping in the document's settings.
  */
-import { mapColumns, missingColumns, RegisterScanner, type RegisterScan, type SavedMapping } from "../engine/register";
+import { mapColumns, missingColumns, RegisterScanner, skipNonEnterprises, type RegisterScan, type SavedMapping } from "../engine/register";
 import type { RegisterLocation, RegisterRead, WorkbookPort } from "../workbook";
 
 /** Document settings the pane keeps (engineer D's settings sit beside them). */
@@ -85,11 +85,16 @@ export class ScanController {
     this.set({ status: "scanning", error: null });
     try {
       const hint = this.port.settings.get<RegisterLocation>(SETTINGS.register);
-      const read = await this.port.readRegister(hint);
+      let read = await this.port.readRegister(hint);
       if (generation !== this.generation) return;
       if (!read) {
         this.set({ status: "no-register", scan: null, register: null, at: new Date() });
         return;
+      }
+      if (read.skipped === undefined) {
+        // A table's body: its 合计 / footer / 序号-only rows are no enterprises either.
+        const { rows, skipped } = skipNonEnterprises(read.rows, read.headers.length, read.top);
+        read = { ...read, rows, skipped };
       }
       const saved = this.port.settings.get<SavedMapping>(SETTINGS.mapping);
       const mapping = mapColumns(read.headers, saved, read.unit);

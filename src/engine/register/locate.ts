@@ -190,6 +190,26 @@ export function locateRegister(values: unknown[][], top = 0, left = 0, merged: M
 }
 
 /**
+ * A table's body (its header is known): rows that are no enterprise blanked, as locateRegister
+ * does; `top` is the 0-based sheet row of the header.
+ */
+export function skipNonEnterprises(rows: unknown[][], width: number, top: number): { rows: unknown[][]; skipped: SkippedRow[] } {
+  const skipped: SkippedRow[] = [];
+  let last = -1;
+  rows.forEach((row, i) => {
+    if (skipReason(row, width) !== "blank") last = i;
+  });
+  const out = rows.map((row, i) => {
+    const reason = skipReason(row, width);
+    if (reason === null) return row;
+    // Blank rows at the end of a table are its spare rows, not separators.
+    if (reason !== "blank" || i < last) skipped.push({ row: top + i + 2, reason, text: rowWords(row) });
+    return [];
+  });
+  return { rows: out, skipped };
+}
+
+/**
  * When no header is found: the row most like a header (the first with three texts or more) and
  * the row under it, so the user can map the columns by hand.
  */
