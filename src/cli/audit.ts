@@ -1,5 +1,5 @@
 /**
- * `jyreward audit FILE.xlsx… | FOLDER…`: the pane's register scan without Excel, for the city office
+ * `jyreward audit FILE.xlsx|.xlsm|.xls|.ods… | FOLDER…`: the pane's register scan without Excel, for the city office
  * checking the towns' submissions: each file's findings and totals by payer, in Chinese by default
  * (`--lang en`), or `--json`. Exit code 0 when every register is clean, 1 when any row is excluded,
  * not covered or in error, 2 when a file cannot be read or holds no register (the others are

@@ -11,7 +11,7 @@ const REASONS: Record<SkipReason, { zh: string; en: string }> = {
   "serial-only": { zh: "只有序号的行", en: "rows with only a serial number" },
 };
 
-/** "跳过 3 行不计入企业：合计行 1（第 14 行）；表尾 2（第 15–16 行）". */
+/** "跳过 3 行，不计为企业：合计 / 小计 / 总计行 1（第 14 行）；表尾（填表人、审核人、联系电话等） 2（第 15、16 行）" */
 export function skippedText(skipped: SkippedRow[], lang: Lang): string {
   const data = skipped.filter((s) => s.reason !== "title");
   if (data.length === 0) return "";
