@@ -20,7 +20,8 @@ import { COLUMNS, columnLetters, type ColumnKey, type ColumnMapping, type SavedM
 import type { Strings } from "./i18n";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "12px", rowGap: "6px" },
+  // One column in a 320 px pane, two where there is room.
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", columnGap: "12px", rowGap: "6px" },
 });
 
 export function MappingDialog(props: {

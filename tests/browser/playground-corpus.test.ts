@@ -72,6 +72,25 @@ run("playground: 打开 every register of the corpus", () => {
     expect(errors).toEqual([]);
   }, 300000);
 
+  test("no header recognised: the pane says so and still offers 列对应, each column with an example", async () => {
+    const XLSX = await import("@e965/xlsx");
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([["名单"], ["单位", "地点", "类别", "甲年", "乙年"], ["甲化工有限公司", "华士镇", "化工", 60000000, 60000000]]), "名单");
+    const file = path.join(dir, "无表头.xlsx");
+    fs.writeFileSync(file, XLSX.write(wb, { type: "buffer", bookType: "xlsx" }) as Buffer);
+    await open(file);
+    await page.evaluate(() => window.__jy!.rescan());
+    await page.waitForSelector('[data-testid="pane"][data-status="no-register"]');
+    await page.click('[data-testid="open-mapping"]');
+    await page.click('[data-testid="map-sector"]');
+    const options = await page.locator('[role="option"]').allInnerTexts();
+    expect(options).toContain("C：类别（如化工）");
+    expect(options).toContain("A：单位（如甲化工有限公司）");
+    await screenshot(page, "corpus-no-header-mapping-320.png");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Escape");
+  }, 60000);
+
   test("a file that cannot be read: a sentence naming it and what to do, no library message", async () => {
     const file = path.join(dir, "华士镇.et");
     fs.writeFileSync(file, "WPS spreadsheet");
