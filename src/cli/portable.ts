@@ -7,6 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { makePortable, type PortableReport } from "../portable/xlsx";
 import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
+import { notWorkbook, readFailure } from "./file-errors";
 import type { Lang } from "../engine";
 
 export function portableHelp(lang: Lang): string {
@@ -49,7 +50,11 @@ export function reportText(report: PortableReport, lang: Lang): string {
         : `Table calculated columns: ${n} made portable, ${columns.length - n} (frozen check/detail columns) left without a column formula.`,
     );
   }
-  if (report.alreadyPortable) lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed.");
+  if (report.alreadyPortable) {
+    lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动：输出文件与输入文件逐字节相同。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed: the output file is a byte-for-byte copy of the input.");
+  } else if (report.converted.length === 0 && columns.length === 0) {
+    lines.push(lang === "zh" ? "未作改动：输出文件与输入文件逐字节相同。" : "Nothing changed: the output file is a byte-for-byte copy of the input.");
+  }
   for (const s of report.skipped) lines.push(`  ${s.sheet}!${s.cell}  ${lang === "zh" ? s.zh : s.en}`);
   return lines.join("\n") + "\n";
 }
@@ -62,14 +67,14 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   try {
     bytes = await readFile(input);
   } catch (e) {
-    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "无法读取" : "cannot read"} ${input}: ${(e as Error).message}\n`);
+    await writeAll(ctx.stderr, readFailure(input, e, ctx.lang) + "\n");
     return EXIT.USAGE;
   }
   let result;
   try {
     result = await makePortable(bytes, JSZip);
   } catch (e) {
-    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "不是可读的 .xlsx 工作簿" : "not a readable .xlsx workbook"}: ${input}: ${(e as Error).message}\n`);
+    await writeAll(ctx.stderr, notWorkbook(input, e, ctx.lang) + "\n");
     return EXIT.USAGE;
   }
   await writeFile(output, result.bytes);

@@ -16,3 +16,14 @@ export function engineOutputs(c: TestClaim): Array<number | "error"> {
   }
 }
 
+
+/** The engine's error code for a claim (#VALUE! or #N/A), or null when it computes. */
+export function engineError(c: TestClaim): "#VALUE!" | "#N/A" | null {
+  try {
+    reward(c.sector, c.sales1 === "" ? null : c.sales1, c.sales2 === "" ? null : c.sales2, c.flags || null, unitArg(c), c.place || null);
+    return null;
+  } catch (e) {
+    if (e instanceof ClaimError) return e.code;
+    throw e;
+  }
+}
