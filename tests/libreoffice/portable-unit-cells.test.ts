@@ -7,7 +7,7 @@
  */
 import JSZip from "jszip";
 import { cachedValues, makePortable } from "../../src/portable/xlsx";
-import { randomClaims, REFUSED_UNITS, unitCellClaims, type TestClaim } from "../portable/claims";
+import { claimsInUnit, REFUSED_UNITS, unitCellClaims } from "../portable/claims";
 import { engineError, engineOutputs } from "../portable/engine-outputs";
 import { registerWorkbook } from "../portable/fixture";
 import { describeWithLibreOffice, recalcInLibreOffice } from "./soffice";
@@ -15,14 +15,14 @@ import { describeWithLibreOffice, recalcInLibreOffice } from "./soffice";
 jest.setTimeout(900_000);
 
 const COLUMN_ROWS = 3000;
-const SHEET_UNIT = "万元";
-const NAME_UNIT = "元";
+const SHEET_UNIT = "万元" as const;
+const NAME_UNIT = "元" as const;
 
 describeWithLibreOffice("portable workbook with the unit in cells, recalculated by LibreOffice", (soffice) => {
   // Rows 2…: the unit column ($M); then a block reading $N$1; then a block reading a defined name.
   const column = unitCellClaims(COLUMN_ROWS, 9090);
-  const absolute = randomClaims(300, 31).map((c) => ({ ...c, unit: SHEET_UNIT, sales1: c.sales1, sales2: c.sales2 }) as TestClaim);
-  const named = randomClaims(300, 32).map((c) => ({ ...c, unit: NAME_UNIT }) as TestClaim);
+  const absolute = claimsInUnit(300, 31, SHEET_UNIT);
+  const named = claimsInUnit(300, 32, NAME_UNIT);
   const claims = [...column, ...absolute, ...named];
   const firstAbsolute = 2 + column.length;
   const firstNamed = firstAbsolute + absolute.length;

@@ -43,6 +43,16 @@ export function unitSpellings(): Record<"元" | "万元", string[]> {
 /** Unit cell contents the functions refuse: each must give an error value, never a number. */
 export const REFUSED_UNITS: Array<string | number> = ["美元", "千元", "元元", " ", "0", 10000, 1, "万元;元", "亿元"];
 
+/** Random claims all in one unit (sales drawn for it), for a sheet with one unit cell. */
+export function claimsInUnit(count: number, seed: number, unit: "元" | "万元"): TestClaim[] {
+  const r = rng(seed + 1);
+  return randomClaims(count, seed).map((c) => {
+    if (c.unit === unit) return c;
+    const [sales1, sales2] = randomSales(r, unit);
+    return { ...c, unit, sales1, sales2 };
+  });
+}
+
 /** Claims with their unit in a cell: every accepted spelling, both units, and refused contents. */
 export function unitCellClaims(count: number, seed: number): TestClaim[] {
   const r = rng(seed);
