@@ -11,6 +11,7 @@ const { spawn } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { devHttpsOptions } = require("./dev-certs");
+const { waitUntilServed } = require("./serve-ready");
 
 const ROOT = path.resolve(__dirname, "..");
 const DEBUGGING = "office-addin-debugging@7";
@@ -35,7 +36,13 @@ async function main() {
   const child = run(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"]);
   fs.mkdirSync(path.join(ROOT, ".tmp"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, ".tmp", "dev-server.pid"), String(child.pid));
-  console.log(`\n  Playground:  ${url}\n  Task pane:   ${url.replace("playground", "taskpane")} (needs Excel to do anything)\n  Stop with Ctrl+C or npm stop.\n`);
+  let exited = false;
+  child.on("exit", () => (exited = true));
+  console.log("Building the playground (the first build takes a minute or two); its address follows once it is served…");
+  // The address only once the page is really served: a user who opens it earlier gets nothing.
+  await waitUntilServed(url, { gaveUp: () => exited });
+  const root = url.replace("playground.html", "");
+  console.log(`\n  Playground:  ${url}  (${root} leads there too)\n  Task pane:   ${url.replace("playground", "taskpane")} (needs Excel to do anything)\n  Stop with Ctrl+C or npm stop.\n`);
 }
 
 main().catch((e) => {
