@@ -50,4 +50,9 @@ async function waitUntilServed(url, { timeoutMs = 15 * 60_000, intervalMs = 500,
   throw new Error(`${url} was not served within ${Math.round(timeoutMs / 1000)} s`);
 }
 
-module.exports = { HOME, redirectRoot, waitUntilServed };
+/** Whether anything answers at `url` now (a port already taken by another server). */
+async function answers(url, timeoutMs = 3000) {
+  return (await statusOf(url, timeoutMs)) !== null;
+}
+
+module.exports = { HOME, answers, redirectRoot, waitUntilServed };

@@ -11,7 +11,7 @@ const { spawn } = require("child_process");
 const fs = require("fs");
 const path = require("path");
 const { devHttpsOptions } = require("./dev-certs");
-const { waitUntilServed } = require("./serve-ready");
+const { answers, waitUntilServed } = require("./serve-ready");
 
 const ROOT = path.resolve(__dirname, "..");
 const DEBUGGING = "office-addin-debugging@7";
@@ -31,6 +31,11 @@ async function main() {
   const https = await devHttpsOptions();
   const url = `${https ? "https" : "http"}://localhost:3000/playground.html`;
   console.log(`Excel cannot be sideloaded on ${process.platform}: serving the playground instead.`);
+  // Another server on the port would answer our address before ours is built, and ours would fail.
+  if (await answers(url.replace("playground.html", ""))) {
+    console.error(`Something is already serving localhost:3000 (an earlier npm start? npm stop ends it). Stop it, then run npm start again.`);
+    process.exit(1);
+  }
   if (!https) console.log("No developer certificate could be made: serving HTTP (fine for the playground; Excel needs HTTPS).");
   // webpack-cli run directly (not through npx), so the recorded pid is the server's own.
   const child = run(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "serve", "--mode", "development"]);

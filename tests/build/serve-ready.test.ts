@@ -9,8 +9,9 @@ import os from "node:os";
 import path from "node:path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { waitUntilServed, HOME } = require("../../scripts/serve-ready.js") as {
+const { waitUntilServed, answers, HOME } = require("../../scripts/serve-ready.js") as {
   waitUntilServed: (url: string, o?: { timeoutMs?: number; intervalMs?: number; gaveUp?: () => boolean }) => Promise<void>;
+  answers: (url: string) => Promise<boolean>;
   HOME: string;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,6 +43,14 @@ describe("waitUntilServed", () => {
     await close(server);
     expect(events.indexOf("resolved")).toBeGreaterThan(events.indexOf("200"));
     expect(events.filter((e) => e === "200")).toHaveLength(1);
+  });
+
+  test("answers: whether a port is already taken (npm start refuses to start over another server)", async () => {
+    const server = http.createServer((_, res) => res.end("other"));
+    const port = await listen(server);
+    expect(await answers(`http://127.0.0.1:${port}/`)).toBe(true);
+    await close(server);
+    expect(await answers(`http://127.0.0.1:${port}/`)).toBe(false);
   });
 
   test("gives up, with a reason, when the server process is gone", async () => {
