@@ -9,7 +9,7 @@
  * LibreOffice reads them as defined names, as shipped.
  */
 import { definedNames, MAX_FORMULA_CHARS, nativeFormula, type Output } from "../../src/portable/native";
-import { policyClaims, randomClaims, unitCellClaims, type TestClaim } from "./claims";
+import { claimsInUnit, policyClaims, randomClaims, unitCellClaims, type TestClaim } from "./claims";
 import { nativeHost } from "./hyperformula-host";
 import { engineOutputs } from "./engine-outputs";
 
@@ -87,6 +87,33 @@ describe("native formulas in HyperFormula", () => {
     expect(outcomes.filter((o) => o === "error").length).toBeGreaterThan(15);
     expect(claims.filter((c) => c.unit === "万元" && typeof engineOutputs(c)[0] === "number").length).toBeGreaterThan(60);
     expect(compare(claims)).toEqual([]);
+  });
+
+  test("unit and place from one cell for the sheet ($K$1, $L$1): the engine's results", () => {
+    const place = "高新区";
+    // Past the first rows, which go through every sector spelling in turn (chemical ones first).
+    const claims = claimsInUnit(300, 23, "元").slice(-80).map((c) => ({ ...c, place, unitText: "元" }));
+    const { hf, sheet } = nativeHost(claims.length + 2);
+    hf.batch(() => {
+      hf.setCellContents({ sheet, row: 0, col: 10 }, [[place, "yuan"]]);
+      claims.forEach((c, i) => {
+        const r = i + 2;
+        const blank = (v: string | number) => (v === "" ? null : typeof v === "string" ? `'${v}` : v);
+        const formulas = OUTPUTS.map((o) =>
+          nativeFormula({ sector: cell(`A${r}`), sales1: cell(`B${r}`), sales2: cell(`C${r}`), flags: cell(`D${r}`), unit: cell("$L$1"), place: cell("$K$1") }, o),
+        );
+        hf.setCellContents({ sheet, row: i + 1, col: 0 }, [[c.sector, blank(c.sales1), blank(c.sales2), blank(c.flags), null, ...formulas.map((f) => `=${inline(f)}`)]]);
+      });
+    });
+    const mismatches: string[] = [];
+    claims.forEach((c, i) => {
+      engineOutputs(c).forEach((w, k) => {
+        const g = hf.getCellValue({ sheet, row: i + 1, col: 5 + k });
+        if (!(w === "error" ? typeof g === "object" && g !== null : g === w)) mismatches.push(`${JSON.stringify(c)} ${OUTPUTS[k]}: engine ${w}, native ${JSON.stringify(g)}`);
+      });
+    });
+    expect(mismatches).toEqual([]);
+    expect(claims.filter((c) => typeof engineOutputs(c)[3] === "number" && (engineOutputs(c)[3] as number) > 0).length).toBeGreaterThan(5);
   });
 
   test("formulas stay within Excel's 8,192 characters with cell arguments", () => {
