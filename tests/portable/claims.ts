@@ -7,6 +7,7 @@
 import { FLAGS, SECTORS, TOWNS } from "../../src/policy";
 import { loadCases } from "../engine/policy-cases";
 import { seededRandom } from "../../src/util/random";
+import { matchKey, UNIT_SPELLINGS } from "../../src/engine";
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
 export const rng = seededRandom;
@@ -37,6 +38,10 @@ export function unitSpellings(): Record<"元" | "万元", string[]> {
   ] as const) {
     for (const s of spellings) out[unit].push(s, ` ${s} `, s.toUpperCase(), fullWidth(s), `（${s}）`, `${s}\u3000`);
   }
+  // The list above is the test's own; it must still cover every spelling the engine accepts.
+  const covered = new Set([...out.元, ...out.万元].map(matchKey));
+  const missing = [...UNIT_SPELLINGS.keys()].filter((k) => !covered.has(k));
+  if (missing.length > 0) throw new Error(`unit spellings the engine accepts and the tests do not try: ${missing.join(", ")}`);
   return out;
 }
 
