@@ -19,7 +19,8 @@ export function portableHelp(lang: Lang): string {
 
 JY.REWARD、JY.FUNDING 换成计算结果相同、仍引用原单元格的原生公式；JY.DETAIL、JY.CHECK 冻结为数值。
 原公式保存在工作簿内（隐藏的 JY_ORIGINALS 工作表），可用 jyreward restore 恢复。
-退出码：0 全部转换；1 有公式未能转换（见列表）；2 用法错误或文件无法读取。
+没有 JY 公式（或已是通用版）时，输出文件是输入文件逐字节相同的副本。
+退出码：0 全部转换（或无需转换）；1 有公式未能转换（见列表）；2 用法错误或文件无法读取。
 `
     : `jyreward portable: turn the workbook's JY formulas into portable formulas (Excel 2010+, WPS, LibreOffice)
 
@@ -29,7 +30,8 @@ Usage:
 JY.REWARD and JY.FUNDING become native formulas with the same result from the same cells; JY.DETAIL
 and JY.CHECK become frozen values. The originals stay in the workbook (very hidden sheet
 JY_ORIGINALS) for jyreward restore.
-Exit codes: 0 all converted; 1 some formulas could not be converted (listed); 2 bad usage or unreadable file.
+With no JY formula (or already portable), OUT is a byte-for-byte copy of IN.
+Exit codes: 0 all converted (or nothing to convert); 1 some formulas could not be converted (listed); 2 bad usage or unreadable file.
 `;
 }
 

@@ -17,14 +17,14 @@ export function restoreHelp(lang: Lang): string {
 用法：
   jyreward restore 输入.xlsx 输出.xlsx [--json]
 
-退出码：0 已恢复；1 工作簿不是通用版，或有单元格找不到；2 用法错误或文件无法读取。
+退出码：0 已恢复；1 工作簿不是通用版（不写出输出文件），或有单元格找不到；2 用法错误或文件无法读取。
 `
     : `jyreward restore: bring back the JY formulas that jyreward portable (or the pane's Make portable) replaced
 
 Usage:
   jyreward restore IN.xlsx OUT.xlsx [--json]
 
-Exit codes: 0 restored; 1 the workbook is not portable, or some cells were not found; 2 bad usage or unreadable file.
+Exit codes: 0 restored; 1 the workbook is not portable (OUT is not written), or some cells were not found; 2 bad usage or unreadable file.
 `;
 }
 
