@@ -16,7 +16,7 @@ export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
   "not-covered": { zh: "不适用本意见", en: "Not covered" },
   error: { zh: "输入错误", en: "Invalid input" },
   warning: { zh: "需核实", en: "Check" },
-  info: { zh: "说明", en: "Note" },
+  info: { zh: "提示", en: "Note" },
 };
 
 export type FindingCode =

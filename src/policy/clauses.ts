@@ -61,7 +61,7 @@ export const CLAUSES: Record<ClauseId, Clause> = {
   },
   "三（一）5": {
     id: "三（一）5",
-    titleZh: "其它行业",
+    titleZh: "其他行业",
     titleEn: "Other industries",
     textZh: "其它行业：根据江苏省、无锡市工作部署，需要重点整治的行业。",
   },

@@ -75,13 +75,13 @@ export const SECTORS: Record<SectorId, Sector> = {
   },
   other: {
     id: "other",
-    nameZh: "其它",
+    nameZh: "其他",
     nameEn: "other",
     clause: "三（一）5",
     rewardClause: null,
     governedByZh: "江苏省、无锡市对相关行业的工作部署（本意见未规定奖励标准）",
     governedByEn: "the province's and Wuxi's arrangements for that industry (this document sets no reward)",
-    aliases: ["其他", "其它行业", "其他行业", "others"],
+    aliases: ["其它", "其它行业", "其他行业", "others"],
     codes: [],
   },
 };

@@ -1,5 +1,5 @@
 /** Every text of the pane, Chinese first and English beside it; one module so both stay in step. */
-import type { FindingCode, Lang } from "../engine";
+import { SEVERITY_LABELS, type FindingCode, type Lang } from "../engine";
 
 const zh = {
   title: "落后产能退出奖励",
@@ -55,7 +55,7 @@ const zh = {
   failed: (msg: string) => `操作未完成：${msg}`,
   sheet: "工作表",
   yuan: "元",
-  severity: { excluded: "不列入奖补", "not-covered": "不适用本意见", error: "输入错误", warning: "需核实", info: "提示" },
+  severity: { excluded: SEVERITY_LABELS.excluded.zh, "not-covered": SEVERITY_LABELS["not-covered"].zh, error: SEVERITY_LABELS.error.zh, warning: SEVERITY_LABELS.warning.zh, info: SEVERITY_LABELS.info.zh },
   makePortable: "转为通用公式",
   makePortableConfirm:
     "将把所有 JY.REWARD、JY.FUNDING 公式换成 Excel、WPS、LibreOffice 都能计算的原生公式（结果相同，输入仍可修改），JY.DETAIL、JY.CHECK 单元格冻结为数值；原公式保存在工作簿内（隐藏的 JY_ORIGINALS 工作表），并新增说明工作表“JY通用版说明”和 _JY_* 名称。其他单元格不变。用“恢复 JY 公式”可完全撤销。需要支持动态数组的 Excel（Microsoft 365 或 Excel 2021 及以上）。继续？",
@@ -188,7 +188,7 @@ const en: Strings = {
   failed: (msg: string) => `Not done: ${msg}`,
   sheet: "Sheet",
   yuan: "yuan",
-  severity: { excluded: "Excluded", "not-covered": "Not covered", error: "Invalid input", warning: "Check", info: "Note" },
+  severity: { excluded: SEVERITY_LABELS.excluded.en, "not-covered": SEVERITY_LABELS["not-covered"].en, error: SEVERITY_LABELS.error.en, warning: SEVERITY_LABELS.warning.en, info: SEVERITY_LABELS.info.en },
   makePortable: "Make portable",
   makePortableConfirm:
     "Every JY.REWARD and JY.FUNDING formula becomes a native formula Excel, WPS and LibreOffice all compute (same result, inputs stay editable); JY.DETAIL and JY.CHECK cells become frozen values. The originals are kept in the workbook (very hidden sheet JY_ORIGINALS); a note sheet “JY通用版说明” and _JY_* names are added. No other cell changes. “Restore JY formulas” undoes it completely. Needs Excel with dynamic arrays (Microsoft 365 or Excel 2021+). Continue?",

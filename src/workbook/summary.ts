@@ -83,7 +83,7 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping): S
     const r = cells.length + 1;
     cells.push([sector, f((c) => `=SUMIFS(${c("reward")},${c("sector")},$A${r},${c("reward")},">=0")`), f((c) => `=COUNTIFS(${c("sector")},$A${r})`), null, null, null]);
   }
-  for (const sector of ["热电", "印染", "其它"]) {
+  for (const sector of ["热电", "印染", "其他"]) {
     const r = cells.length + 1;
     cells.push([sector, "不适用本意见", f((c) => `=COUNTIFS(${c("sector")},$A${r})`), null, null, null]);
   }
