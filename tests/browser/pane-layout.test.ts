@@ -104,6 +104,24 @@ run("the pane at Excel's widths", () => {
         const axe = await new AxeBuilder({ page }).include('[data-testid="pane"]').analyze();
         const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
         expect(serious).toEqual([]);
+        // 列对应: every field inside the window (one column at 320 px), and the settings dialog too.
+        await page.click('[data-testid="open-mapping"]');
+        await page.waitForSelector('[data-testid="map-sales1"]');
+        const fields = await page.$$eval('[data-testid^="map-"]', (els) => els.map((e) => [e.getAttribute("data-testid"), e.getBoundingClientRect().left, e.getBoundingClientRect().right]));
+        expect(fields.length).toBeGreaterThan(10);
+        expect(fields.filter(([, left, right]) => (left as number) < 0 || (right as number) > size.width)).toEqual([]);
+        await page.screenshot({ path: `${SCREENSHOTS}/${name}-columns.png` });
+        const dialogAxe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+        expect(dialogAxe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+        await page.keyboard.press("Escape");
+        await page.waitForSelector('[data-testid="map-sales1"]', { state: "detached" });
+        await page.click('[data-testid="open-menu"]');
+        await page.click('[data-testid="open-settings"]');
+        await page.waitForSelector('[data-testid="save-settings"]');
+        const settings = await page.$eval('[role="dialog"]', (e) => [e.getBoundingClientRect().left, e.getBoundingClientRect().right]);
+        expect(settings[0]).toBeGreaterThanOrEqual(0);
+        expect(settings[1]).toBeLessThanOrEqual(size.width);
+        await page.click('[data-testid="close-settings"]');
         expect(errors).toEqual([]);
         await page.close();
       });
@@ -183,7 +201,7 @@ run("the pane at Excel's widths", () => {
     await page.close();
   });
 
-  test("keyboard: the list is one tab stop; arrows move, → opens, Enter selects the cells", async () => {
+  test("keyboard: a few Tabs reach the menu; the list is one tab stop; arrows move, → opens a group and a clause", async () => {
     const { page } = await openAt(session, SIZES[0], "zh");
     // The menu with the actions and settings is near the top: a few Tab presses, not 54.
     let presses = 0;

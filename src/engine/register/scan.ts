@@ -146,6 +146,13 @@ function staffDate(iso: string): string {
   return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2025-11-30" → "30 November 2025". */
+function staffDateEn(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS_EN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   return String(value).trim();
@@ -336,7 +343,7 @@ export class RegisterScanner {
     if (odd.length === 0) return;
     const [zh, en] =
       claim.unit === "元"
-        ? ["销售额不足 1 万元，按“元”计明显偏小，请核实是否以“万元”填报", "sales below 10,000 yuan look too small for the unit 元; were they entered in 万元? Check the unit"]
+        ? ["销售额不足 1 万元，按“元”计明显偏小，请核实是否以“万元”填报", "sales below 10,000 yuan are clearly too small in yuan: check whether they were entered in 10k yuan (万元)"]
         : ["销售额达 100 亿元以上，按“万元”计似乎过大，是否按“元”填写？请核实单位", "sales of 10 billion yuan or more look too large for the unit 万元; were they entered in 元? Check the unit"];
     this.add(sheetRow0, enterprise, "SALES_IMPLAUSIBLE_FOR_UNIT", "warning", null, zh, en, this.cells(odd, sheetRow0));
   }
@@ -477,7 +484,7 @@ export class RegisterScanner {
         "warning",
         d.clause,
         `逾期：${d.labelZh}应于${staffDate(d.date)}前完成（${exitYear}年退出）${key === "accepted" ? "；未按期完成关闭退出的，记入企业信用记录（五（六））" : ""}`,
-        `Late: ${d.labelEn} was due by ${d.date} (exit in ${exitYear})${key === "accepted" ? "; an exit not finished in time goes into the credit record (五（六）)" : ""}`,
+        `Late: ${d.labelEn} was due by ${staffDateEn(d.date)} (exit in ${exitYear})${key === "accepted" ? "; an exit not finished in time goes into the credit record (五（六）)" : ""}`,
         this.cells([key], sheetRow0),
       );
     }
