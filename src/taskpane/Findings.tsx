@@ -202,7 +202,7 @@ export const Findings = forwardRef<FindingsHandle, { findings: RegisterFinding[]
   };
 
   const itemId = (key: string) => `${idBase}-${key.replace(/[^A-Za-z0-9_-]/g, "_")}`;
-  const clauseLine = (c: ClauseId) => `${s.clause}：${clauseRef(c, lang)} ${lang === "zh" ? CLAUSES[c].titleZh : CLAUSES[c].titleEn}`;
+  const clauseLine = (c: ClauseId) => (lang === "zh" ? `${s.clause}：${c} ${CLAUSES[c].titleZh}` : `${s.clause}: ${clauseRef(c, "en")} ${CLAUSES[c].titleEn}`);
 
   const renderItem = (it: Item) => {
     const isActive = focused && it.key === activeKey;
