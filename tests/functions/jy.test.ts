@@ -26,7 +26,7 @@ describe.each(cases.map((c, i) => [caseName(c, i), c] as const))("%s", (_name, c
 
   if (isNotCovered(c)) {
     test("REWARD, FUNDING and DETAIL raise #N/A naming the governing document; CHECK says why", () => {
-      const governed = Object.values(SECTORS).find((s) => s.nameZh === c.sector)?.governedByZh as string;
+      const governed = Object.values(SECTORS).find((s) => s.nameZh === c.sector || s.aliases.includes(c.sector))?.governedByZh as string;
       for (const fn of [() => reward(...args), () => funding(...args), () => detail("zh", ...args)]) {
         const err = thrown(fn);
         expect(err.code).toBe("#N/A");
