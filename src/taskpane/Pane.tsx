@@ -118,6 +118,7 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
   const findingsRef = useRef<FindingsHandle | null>(null);
   const scan = state.scan;
   const missing = scan?.missing ?? [];
+  const pending = useMemo(() => new Set(scan?.findings.filter((f) => f.code === "RIVERSIDE_PENDING").map((f) => f.row)).size, [scan]);
   const time = (d: Date) => d.toLocaleTimeString(lang === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
 
   return (
@@ -194,7 +195,10 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
 
       {scan && (
         <>
-          <Totals totals={scan.totals} lang={lang} s={s} unit={displayUnit ?? SUMMARY_UNIT} onShowUncounted={() => findingsRef.current?.show("error", "INVALID_INPUT")} />
+          <Totals totals={scan.totals} lang={lang} s={s} unit={displayUnit ?? SUMMARY_UNIT} pending={pending}
+            onShowUncounted={() => findingsRef.current?.show("error", "INVALID_INPUT")}
+            onShowPending={() => findingsRef.current?.show("warning", "RIVERSIDE_PENDING")}
+          />
           <Findings ref={findingsRef} findings={scan.findings} lang={lang} s={s} onSelect={select} />
           <section aria-label={s.deadlines}>
             <h2 className={st.h2}>{s.deadlines}</h2>

@@ -31,6 +31,8 @@ const useStyles = makeStyles({
     fontSize: "13px",
     lineHeight: "19px",
   },
+  pending: { borderLeftColor: SEVERITY_COLOURS.warning.edge, backgroundColor: SEVERITY_COLOURS.warning.bg, color: SEVERITY_COLOURS.warning.fg },
+  pendingLink: { color: SEVERITY_COLOURS.warning.fg },
   uncountedLink: { color: SEVERITY_COLOURS.error.fg, textDecorationLine: "underline", fontSize: "13px" },
   grid: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", columnGap: "12px", rowGap: "2px", marginTop: "10px", fontVariantNumeric: "tabular-nums", fontSize: "14px" },
   amount: { textAlign: "right", fontFamily: tokens.fontFamilyNumeric, whiteSpace: "nowrap" },
@@ -42,8 +44,17 @@ const useStyles = makeStyles({
   status: { display: "block", marginTop: "8px", color: tokens.colorNeutralForeground2 },
 });
 
-export function Totals(props: { totals: RegisterTotals; lang: Lang; s: Strings; unit?: Unit; onShowUncounted?: () => void }) {
-  const { totals, lang, s, unit, onShowUncounted } = props;
+export function Totals(props: {
+  totals: RegisterTotals;
+  lang: Lang;
+  s: Strings;
+  unit?: Unit;
+  /** Enterprises whose 一事一议 compensation (五（一）) is still to be decided: not in the total. */
+  pending?: number;
+  onShowUncounted?: () => void;
+  onShowPending?: () => void;
+}) {
+  const { totals, lang, s, unit, pending = 0, onShowUncounted, onShowPending } = props;
   const st = useStyles();
   const [townsOpen, setTownsOpen] = useState(false);
   const [parksOpen, setParksOpen] = useState(false);
@@ -91,6 +102,16 @@ export function Totals(props: { totals: RegisterTotals; lang: Lang; s: Strings; 
           {s.uncounted(c.invalid)}{" "}
           {onShowUncounted && (
             <Link as="button" className={st.uncountedLink} onClick={onShowUncounted} data-testid="show-uncounted">
+              {s.showThem}
+            </Link>
+          )}
+        </div>
+      )}
+      {pending > 0 && (
+        <div className={mergeClasses(st.uncounted, st.pending)} role="status" data-testid="pending">
+          {s.pendingAside(pending)}{" "}
+          {onShowPending && (
+            <Link as="button" className={mergeClasses(st.uncountedLink, st.pendingLink)} onClick={onShowPending} data-testid="show-pending">
               {s.showThem}
             </Link>
           )}

@@ -137,6 +137,7 @@ run("the pane at Excel's widths", () => {
     expect(await page.locator('[data-testid="total-reward"]').innerText()).toBe("15,454.00 万元");
     expect(await page.locator('[data-testid="total-reward-other"]').innerText()).toBe("精确值 154,540,000.02 元");
     expect(await page.locator('[data-testid="uncounted"]').innerText()).toContain("另有 4 家输入错误");
+    expect(await page.locator('[data-testid="pending"]').innerText()).toContain("另有 1 家沿江化工企业“一事一议”补偿待定，未计入合计");
     expect(await page.locator('[data-testid="total-city"]').innerText()).toBe("15,128.40 万元");
     expect(await page.locator('[data-testid="total-towns"]').innerText()).toBe("75.60 万元");
     expect(await page.locator('[data-testid="total-parks"]').innerText()).toBe("250.00 万元");
@@ -149,7 +150,7 @@ run("the pane at Excel's widths", () => {
       ["chip-warning", "需核实 16 家"],
       ["chip-info", "提示 9 家"],
     ]);
-    for (const id of ["total-reward", "total-reward-other", "uncounted", "total-city", "total-towns", "total-parks", "chip-all", "chip-excluded", "chip-error", "chip-info", "scan-status", "open-menu", "rescan"]) {
+    for (const id of ["total-reward", "total-reward-other", "uncounted", "pending", "total-city", "total-towns", "total-parks", "chip-all", "chip-excluded", "chip-error", "chip-info", "scan-status", "open-menu", "rescan"]) {
       expect([id, await onFirstScreen(id)]).toEqual([id, true]);
     }
     // Payers with nothing to pay are not listed; 临港 and 高新区 both pay here.
