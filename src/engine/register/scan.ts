@@ -484,7 +484,7 @@ export class RegisterScanner {
         "warning",
         d.clause,
         `逾期：${d.labelZh}应于${staffDate(d.date)}前完成（${exitYear}年退出）${key === "accepted" ? "；未按期完成关闭退出的，记入企业信用记录（五（六））" : ""}`,
-        `Late: ${d.labelEn} was due by ${staffDateEn(d.date)} (exit in ${exitYear})${key === "accepted" ? "; an exit not finished in time goes into the credit record (五（六）)" : ""}`,
+        `Late: ${d.labelEn} was due by ${staffDateEn(d.date)} (exit in ${exitYear})${key === "accepted" ? "; an exit not finished in time goes into the credit record (Art. 5(6))" : ""}`,
         this.cells([key], sheetRow0),
       );
     }
