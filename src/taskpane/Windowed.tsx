@@ -66,6 +66,8 @@ export function Windowed<T>(props: WindowedProps<T>) {
       }
     }
     if (changed) setMeasured((m) => m + 1);
+    // A shorter list moves the box's scroll position without always firing a scroll event.
+    if (box.current && box.current.scrollTop !== scrollTop) setScrollTop(box.current.scrollTop);
   });
 
   // The box's size: its height bounds the window; a new width changes every item's height.
