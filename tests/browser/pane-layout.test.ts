@@ -12,6 +12,10 @@ import { browserAvailable, openPlayground, openSession, SCREENSHOTS, type Sessio
 
 const run = browserAvailable() ? describe : describe.skip;
 
+// Each width opens a page, lays it out, scans it with axe and opens two dialogs: on a busy 2-core
+// machine that can take longer than the default 30 s.
+jest.setTimeout(120_000);
+
 const SIZES = [
   { width: 320, height: 700, query: "&pane=only" },
   { width: 350, height: 700, query: "&pane=only" },
