@@ -414,8 +414,8 @@ export class RegisterScanner {
         "EXIT_YEAR_OUTSIDE",
         "warning",
         "七",
-        `退出${when.date ? `日期 ${when.date}` : `年度 ${when.year}`}不在本意见执行期（2022-10-01 至 2027-09-30）内${before ? `，应按${PREVIOUS_DOCUMENT_ZH}执行` : ""}`,
-        `Exit ${when.date ?? when.year} is outside this policy's period (2022-10-01 to 2027-09-30)${before ? "; the 2019 document (澄政发〔2019〕2号) governed it" : ""}`,
+        `退出${when.date ? `日期${staffDate(when.date)}` : `年度${when.year}年`}不在本意见执行期（${staffDate(from)}至${staffDate(until)}）内${before ? `，应按${PREVIOUS_DOCUMENT_ZH}执行` : ""}`,
+        `Exit ${when.date ? staffDateEn(when.date) : when.year} is outside this policy's period (${staffDateEn(from)} to ${staffDateEn(until)})${before ? "; the 2019 document (澄政发〔2019〕2号) governed it" : ""}`,
         at,
       );
     }
