@@ -284,6 +284,29 @@ run("the pane at Excel's widths", () => {
     await page.close();
   });
 
+  test("10,000 rows: a group of thousands opens windowed, and its last finding can be reached", async () => {
+    const { page } = await openPlayground(session, "?today=2025-12-15&rows=10000&pane=only");
+    await page.setViewportSize({ width: 320, height: 700 });
+    const late = page.locator('[data-testid="finding-group"][data-code="DEADLINE_LATE"]');
+    const enterprises = Number(await late.getAttribute("data-enterprises"));
+    expect(enterprises).toBeGreaterThan(1000);
+    await late.click();
+    await page.waitForSelector('[data-testid="finding"][data-code="DEADLINE_LATE"]');
+    // Only what is near the view is in the page.
+    expect(await page.locator('[data-testid="finding"]').count()).toBeLessThan(40);
+    const rows = await page.evaluate(() => window.__jy!.state()!.scan!.findings.filter((f) => f.code === "DEADLINE_LATE").map((f) => f.row));
+    expect(new Set(rows).size).toBe(enterprises);
+    // End moves to the list's last item; the kinds after 逾期 are closed (a line each), so the last
+    // late finding is rendered and in view just above them.
+    await page.focus('[data-testid="finding-list"]');
+    await page.keyboard.press("End");
+    const last = page.locator(`[data-testid="finding"][data-row="${rows[rows.length - 1]}"]`).last();
+    await last.waitFor();
+    expect(await last.isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="finding"]').count()).toBeLessThan(40);
+    await page.close();
+  });
+
   test("a broken sales cell: the total says how many rows it leaves out", async () => {
     const { page } = await openAt(session, SIZES[3], "zh");
     expect(await page.locator('[data-testid="uncounted"]').innerText()).toContain("另有 4 家");
