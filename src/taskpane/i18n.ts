@@ -1,5 +1,5 @@
 /** Every text of the pane, Chinese first and English beside it; one module so both stay in step. */
-import { SEVERITY_LABELS, type FindingCode, type Lang } from "../engine";
+import { SEVERITY_LABELS, UNITS, type FindingCode, type Lang } from "../engine";
 
 const zh = {
   title: "落后产能退出奖励",
@@ -187,7 +187,7 @@ const en: Strings = {
   undone: (sheet: string) => `Deleted the sheet “${sheet}”.`,
   failed: (msg: string) => `Not done: ${msg}`,
   sheet: "Sheet",
-  yuan: "yuan",
+  yuan: UNITS["元"].nameEn,
   severity: { excluded: SEVERITY_LABELS.excluded.en, "not-covered": SEVERITY_LABELS["not-covered"].en, error: SEVERITY_LABELS.error.en, warning: SEVERITY_LABELS.warning.en, info: SEVERITY_LABELS.info.en },
   makePortable: "Make portable",
   makePortableConfirm:
@@ -212,7 +212,7 @@ const en: Strings = {
   clauseOriginal: "The policy's text (Chinese original): ",
   statusLine: (c: { rows: number; eligible: number; excluded: number; notCovered: number; invalid: number }) =>
     `${c.rows} in the register: ${c.eligible} eligible · ${c.excluded} excluded · ${c.notCovered} not covered · ${c.invalid} without an amount (input errors)`,
-  wan: "10k yuan",
+  wan: UNITS["万元"].nameEn,
   exactYuan: (t: string) => `exactly ${t}`,
   uncounted: (n: number) => `${n} more ${n === 1 ? "enterprise has" : "enterprises have"} input errors: no amount, not counted in the total`,
   pendingAside: (n: number) => `${n} riverside chemical ${n === 1 ? "enterprise's" : "enterprises'"} case-by-case compensation pending, not counted in the total`,

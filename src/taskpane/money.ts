@@ -3,11 +3,11 @@
  * (四舍五入 at 100 元), as finance staff read a summary; the exact 元 figure is shown beside it, so
  * nothing quoted from the pane is a rounded figure without its exact one.
  */
-import { fenToUnitString, type Lang, type Unit } from "../engine";
+import { fenToUnitString, UNITS, type Lang, type Unit } from "../engine";
 
 /** The unit in the pane's language: 元 / 万元, or yuan / 10k yuan. */
 export function unitName(unit: Unit, lang: Lang): string {
-  return lang === "zh" ? unit : unit === "元" ? "yuan" : "10k yuan";
+  return lang === "zh" ? unit : UNITS[unit].nameEn;
 }
 
 /** "1234567" → "1,234,567". */
