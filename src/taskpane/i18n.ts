@@ -128,7 +128,8 @@ const zh = {
     SALES_IMPLAUSIBLE_FOR_UNIT: "销售额与单位不符",
     DEADLINE_LATE: "逾期",
     PLACE_MISSING: "未填写所属镇（街道）",
-  } as Record<FindingCode, string>,
+    TOWN_AND_PARK: "同时填写了镇（街道）和园区",
+  } satisfies Record<FindingCode, string>,
   interpretation: "解释口径：化工企业位于高新区、临港的，仍由市财政全额承担；热电、印染、其他行业不适用本意见，金额为错误值。",
 };
 
@@ -261,7 +262,8 @@ const en: Strings = {
     SALES_IMPLAUSIBLE_FOR_UNIT: "Sales do not fit the unit",
     DEADLINE_LATE: "Late",
     PLACE_MISSING: "No town given",
-  } as Record<FindingCode, string>,
+    TOWN_AND_PARK: "Both a town and a park given",
+  } satisfies Record<FindingCode, string>,
   interpretation: "Interpretation: a chemical enterprise in the High-tech Zone or Lingang is still paid by the city; thermal power, printing & dyeing and other sectors are not covered by this policy (error value).",
 };
 
