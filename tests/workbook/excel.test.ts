@@ -244,7 +244,7 @@ describe("ExcelWorkbook settings, selection and sheets", () => {
     const body = ranges.get(`A2:${lastCol}4`)?.formulas as string[][];
     expect(body[0][13]).toBe('=JY.REWARD([@[行业]],[@[第一年销售额（元）]],[@[第二年销售额（元）]],[@[标记]],"元",[@[镇街园区]])');
     expect(body[0][14]).toBe('=INDEX(JY.FUNDING([@[行业]],[@[第一年销售额（元）]],[@[第二年销售额（元）]],[@[标记]],"元",[@[镇街园区]]),1,1)');
-    expect(ranges.get("D2:D4")?.dataValidation).toMatchObject({ rule: { list: { inCellDropDown: true, source: "化工,铸造,热电,印染,其它" } }, errorAlert: { style: "Warning" } });
+    expect(ranges.get("D2:D4")?.dataValidation).toMatchObject({ rule: { list: { inCellDropDown: true, source: "化工,铸造,热电,印染,其他" } }, errorAlert: { style: "Warning" } });
     expect(ranges.get("F2:F4")?.numberFormat).toEqual([["#,##0.00"], ["#,##0.00"], ["#,##0.00"]]);
     expect(log).toContainEqual(["freeze", "", 1]);
   });
