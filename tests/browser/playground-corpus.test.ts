@@ -61,7 +61,7 @@ run("playground: 打开 every register of the corpus", () => {
       };
       const e = entry.expected;
       expect(got).toEqual({ file: entry.file, rows: e.enterprises, eligible: e.eligible, excluded: e.excluded, notCovered: e.notCovered, invalid: e.invalid, reward: e.reward, city: e.city, town: e.townTotal, park: e.parkTotal });
-      expect(await page.locator('[data-testid="count-rows"]').innerText()).toContain(String(e.enterprises));
+      expect(await page.locator('[data-testid="status-counts"]').innerText()).toContain(String(e.enterprises));
       const skipped = e.skipped.total + e.skipped.footer + e.skipped.blank + e.skipped["serial-only"];
       if (skipped > 0) expect(await page.locator('[data-testid="skipped-rows"]').innerText()).toContain(`跳过 ${skipped} 行`);
       else expect(await page.locator('[data-testid="skipped-rows"]').count()).toBe(0);
