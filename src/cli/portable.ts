@@ -3,11 +3,11 @@
  * formula (same result from the same cells, in Excel 2010+, WPS and LibreOffice), JY.DETAIL /
  * JY.CHECK cells become frozen values; the originals travel in the workbook for `restore`.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { makePortable, type PortableReport } from "../portable/xlsx";
 import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
-import { notWorkbook, readFailure } from "./file-errors";
+import { notWorkbook, readInput } from "./file-errors";
 import type { Lang } from "../engine";
 
 export function portableHelp(lang: Lang): string {
@@ -65,13 +65,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const io = await inOutArguments(args, ctx, portableHelp);
   if (!io) return EXIT.OK;
   const { input, output } = io;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input);
-  } catch (e) {
-    await writeAll(ctx.stderr, readFailure(input, e, ctx.lang) + "\n");
-    return EXIT.USAGE;
-  }
+  const bytes = await readInput(input, ctx);
+  if (!bytes) return EXIT.USAGE;
   let result;
   try {
     result = await makePortable(bytes, JSZip);

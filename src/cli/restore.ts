@@ -3,11 +3,11 @@
  * byte, and the record, note sheet and _JY_* names removed — also after the file was saved by
  * Excel, WPS or LibreOffice in between.
  */
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { restore } from "../portable/xlsx";
 import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
-import { notWorkbook, readFailure } from "./file-errors";
+import { notWorkbook, readInput } from "./file-errors";
 import type { Lang } from "../engine";
 
 export function restoreHelp(lang: Lang): string {
@@ -32,13 +32,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const io = await inOutArguments(args, ctx, restoreHelp);
   if (!io) return EXIT.OK;
   const { input, output } = io;
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(input);
-  } catch (e) {
-    await writeAll(ctx.stderr, readFailure(input, e, ctx.lang) + "\n");
-    return EXIT.USAGE;
-  }
+  const bytes = await readInput(input, ctx);
+  if (!bytes) return EXIT.USAGE;
   let result;
   try {
     result = await restore(bytes, JSZip);
