@@ -52,13 +52,18 @@ export function splitByBytes<T>(rows: T[], budget: number, bytesOf: (row: T) => 
   return out;
 }
 
+/** Rows in the first read of a block, before any row's size is known. */
+export const PROBE_ROWS = 50;
+
 /**
  * How many rows the next read may ask for: the budget over the largest bytes per row seen so far,
- * with a margin (a later row may be longer than any seen). `seen` null: a first, small probe.
+ * with a margin (a later row may be longer than any seen), and at most 8 times the last read.
+ * `bytesPerRow` null: nothing read yet, a small probe.
  */
-export function nextReadRows(budget: number, cols: number, bytesPerRow: number | null, remaining: number): number {
-  const perRow = bytesPerRow ?? Math.max(1, cols) * 64;
-  return Math.max(1, Math.min(remaining, Math.floor(budget / (perRow * 1.5))));
+export function nextReadRows(budget: number, bytesPerRow: number | null, lastRows: number, remaining: number): number {
+  if (bytesPerRow === null) return Math.max(1, Math.min(remaining, PROBE_ROWS));
+  const fit = Math.floor(budget / (Math.max(1, bytesPerRow) * 1.5));
+  return Math.max(1, Math.min(remaining, fit, lastRows * 8));
 }
 
 /** Whether an error is the host refusing a payload as too large. */

@@ -324,9 +324,10 @@ async function readBlock<K extends "values" | "formulas">(
   if (rowCount <= 0 || colCount <= 0) return out;
   let perRow: number | null = null;
   let cap = rowCount;
+  let last = 0;
   let r = 0;
   while (r < rowCount) {
-    const n = Math.min(cap, nextReadRows(budget, colCount * props.length, perRow, rowCount - r));
+    const n = Math.min(cap, nextReadRows(budget, perRow, last, rowCount - r));
     const range = ws.getRangeByIndexes(top + r, left, n, colCount).load(props.join(","));
     try {
       await ctx.sync();
@@ -342,6 +343,7 @@ async function readBlock<K extends "values" | "formulas">(
       for (const row of block) out[p].push(row);
     }
     perRow = Math.max(perRow ?? 0, bytes / n);
+    last = n;
     r += n;
   }
   return out;
