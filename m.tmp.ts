@@ -1,15 +1,9 @@
-import { registerTemplate, rowFormula } from "./src/workbook/template";
-import { findJyCells, planPortable } from "./src/portable/grid";
-const N = Number(process.argv[2] ?? 1000);
-const t = registerTemplate("元", 2025);
-const head = t.cells[0];
-const formulas: unknown[][] = [head];
-for (let i = 0; i < N; i++) formulas.push(t.cells[1].map((c, j) => typeof c === "object" && c ? (c as any).formula.a1.replace(/(\D)2\b/g, `$1${i + 2}`) : c));
-const values = formulas.map((r) => r.map((c) => (typeof c === "string" && c.startsWith("=") ? 1 : c)));
-const t0 = Date.now();
-const grid = [{ name: "S", top: 0, left: 0, formulas, values }];
-const cells = findJyCells(grid);
-const plan = planPortable(grid, cells, () => null);
-const w = JSON.stringify(plan.writes).length, r = JSON.stringify(plan.record).length;
-console.log(N, "cells", cells.length, "writes bytes", w, "record bytes", r, "ms", Date.now() - t0, "per row", (w + r) / N, "read bytes", JSON.stringify(formulas).length + JSON.stringify(values).length);
-console.log(plan.writes[0]);
+import { translate } from "./src/portable/formula";
+import { rowFormula } from "./src/workbook/template";
+import { fileForm } from "./tests/portable/template-file";
+for (const kind of ["reward","city","town","park"] as const) for (const unit of ["元","万元"] as const) {
+  const f = rowFormula(kind, unit, 2);
+  const wrap = (s: string) => s.replace(/(\[@\[第[一二]年销售额（[^）]+）\]\])/g, 'IF($1="","",$1)');
+  const ex = wrap(f.excel);
+  for (const text of [ex.slice(1), fileForm(ex)]) { const t = translate(text); console.log(kind, unit, t.kind, (t as any).formula?.length, ex.slice(0,120)); }
+}

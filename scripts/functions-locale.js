@@ -8,8 +8,18 @@
 
 const MAX_DESCRIPTION = 128;
 
-function localizeFunctions(generated, table) {
+/**
+ * functions.json as the add-in ships it: the generator writes allowCustomDataForDataTypeAny: true,
+ * which hands a cell holding a data type (an entity, a stock, a place) to the functions as an
+ * object; false hands over the value the cell shows, which is what the functions read.
+ */
+function hostMetadata(generated) {
   const metadata = typeof generated === "string" ? JSON.parse(generated) : generated;
+  return { ...metadata, allowCustomDataForDataTypeAny: false };
+}
+
+function localizeFunctions(generated, table) {
+  const metadata = hostMetadata(generated);
   const problems = [];
   const used = new Set();
   const functions = metadata.functions.map((fn) => {
@@ -43,7 +53,8 @@ function localizeFunctions(generated, table) {
 }
 
 /**
- * Webpack plugin: after custom-functions-metadata-plugin has emitted `source`, emits `output`.
+ * Webpack plugin: after custom-functions-metadata-plugin has emitted `source`, sets its
+ * allowCustomDataForDataTypeAny to false (hostMetadata) and emits `output`.
  * It also keeps that plugin's loader from appending CustomFunctions.associate calls: index.ts
  * associates each id itself, and a second association makes office.js warn [DuplicatedName].
  */
@@ -69,7 +80,9 @@ class LocalizedFunctionsPlugin {
             return;
           }
           try {
-            const text = localizeFunctions(asset.source.source().toString(), this.table);
+            const source = asset.source.source().toString();
+            compilation.updateAsset(this.source, new sources.RawSource(JSON.stringify(hostMetadata(source), null, 4)));
+            const text = localizeFunctions(source, this.table);
             compilation.emitAsset(this.output, new sources.RawSource(text));
           } catch (e) {
             compilation.errors.push(new WebpackError(e.message));
@@ -80,4 +93,4 @@ class LocalizedFunctionsPlugin {
   }
 }
 
-module.exports = { LocalizedFunctionsPlugin, localizeFunctions, MAX_DESCRIPTION };
+module.exports = { LocalizedFunctionsPlugin, localizeFunctions, hostMetadata, MAX_DESCRIPTION };

@@ -5,6 +5,7 @@
  * through it with the argument shapes Excel passes (numbers, flags as a range or a 1×1 text range).
  */
 import { loadCases, type PolicyCase } from "../engine/policy-cases";
+import { asPassed, BLANK } from "../workbook/fake-excel";
 
 /** Excel passes null for an omitted optional argument, which the TypeScript signatures don't say. */
 type Cells = (...args: unknown[]) => any;
@@ -149,6 +150,37 @@ test("DETAIL spills two columns in the display language; CHECK says 无异常 / 
   expect(glue.checkFn("铸造", 12000000, 8000000, null, null, null)).toBe("OK");
 });
 
+describe.each([false, true])("blank cells as Excel passes them (blanks as 0: %s)", (zero) => {
+  const call = (fn: Cells, ...args: unknown[]) => fn(...args.map((a) => asPassed(a, zero)));
+
+  test("a template row with empty 标记, 镇街园区 and unit computes as with those cells filled in", () => {
+    expect(call(glue.rewardFn, "化工", 60000000, 60000000, [[BLANK]], BLANK, BLANK)).toBe(4800000);
+    expect(call(glue.fundingFn, "铸造", 12000000, 8000000, [[BLANK]], "元", BLANK)).toEqual([[210000, 90000, 0]]);
+    expect(call(glue.checkFn, "铸造", 12000000, 8000000, [[BLANK]], BLANK, BLANK)).toBe("无异常");
+    expect(call(glue.detailFn, "铸造", 12000000, 8000000, [[BLANK]], BLANK, BLANK)).toEqual(glue.detailFn("铸造", 12000000, 8000000, null, null, null));
+  });
+
+  test("blanks inside a flags range are skipped; the flags that are there still count", () => {
+    expect(call(glue.rewardFn, "铸造", 10000000, 10000000, [["铝加工", BLANK], [BLANK, BLANK]], BLANK, "高新区")).toBe(200000);
+    expect(call(glue.fundingFn, "铸造", 10000000, 10000000, [[BLANK, "高新区"]], BLANK, BLANK)).toEqual([[0, 0, 300000]]);
+  });
+
+  test("a blank sales cell is never a silent 0: #VALUE! where Excel passes null, a JY.CHECK finding where it passes 0", () => {
+    if (!zero) {
+      expect(excelError(() => call(glue.rewardFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).code).toBe("#VALUE!");
+      expect(excelError(() => call(glue.checkFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).code).toBe("#VALUE!");
+    } else {
+      expect(call(glue.checkFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).not.toBe("无异常");
+    }
+  });
+});
+
+test("a data type in a cell (an entity, a formatted number) is read by its basic value", () => {
+  const entity = { type: "Entity", text: "华士镇", basicValue: "华士镇", properties: {} };
+  const money = { type: "FormattedNumber", basicValue: 60000000, numberFormat: "#,##0" };
+  expect(glue.fundingFn({ type: "String", basicValue: "化工" }, money, money, null, null, entity)).toEqual(glue.fundingFn("化工", 60000000, 60000000, null, null, "华士镇"));
+});
+
 const cases: PolicyCase[] = loadCases();
 
 test("cases.json holds the 332 cases", () => {
@@ -168,5 +200,8 @@ describe.each(cases.map((c, i) => [i, c] as const))("case %i through the Excel g
     }
     expect(glue.rewardFn(...args)).toBe(Number(e.reward));
     expect(glue.fundingFn(...args)).toEqual([[Number(e.city), Number(e.town), Number(e.park)]]);
+    // The same claim from a build that passes blanks as 0: a flags range with blank cells, a blank place.
+    const zeros = [c.sector, Number(c.sales1), Number(c.sales2), [[...c.flags, 0], [0, 0]], c.unit, 0] as const;
+    expect(glue.fundingFn(...zeros)).toEqual([[Number(e.city), Number(e.town), Number(e.park)]]);
   });
 });

@@ -784,3 +784,16 @@ class NamesProxy extends ClientObject {
     };
   }
 }
+
+/** A blank cell, as a test writes it in the arguments of a custom function. */
+export const BLANK = Symbol("blank");
+
+/**
+ * An argument as Excel's custom-function runtime passes it to an `any` parameter: a blank cell is
+ * null (Excel on the web, current desktop builds) or 0 (desktop builds of office-js #4702 / #5262),
+ * alone or inside a range. A range is rows of cells.
+ */
+export function asPassed(arg: unknown, blanksAsZero: boolean): unknown {
+  const cell = (v: unknown) => (v === BLANK ? (blanksAsZero ? 0 : null) : v);
+  return Array.isArray(arg) ? arg.map((row) => (Array.isArray(row) ? row.map(cell) : cell(row))) : cell(arg);
+}
