@@ -73,7 +73,9 @@ const zh = {
   languageChoice: "语言",
   followOffice: "跟随 Office",
   saveSettings: "保存设置",
-  settingsSaved: "已保存。打开本工作簿时将自动显示此任务窗格。",
+  settingsSaved: "已保存。",
+  openWithWorkbook: "打开工作簿时自动显示",
+  openWithWorkbookFailed: (why: string) => `无法更改自动显示：${why}`,
   interpretation: "解释口径：化工企业位于高新区、临港的，仍由市财政全额承担；热电、印染、其它行业不适用本意见，金额为错误值。",
 };
 
@@ -151,7 +153,9 @@ const en: Strings = {
   languageChoice: "Language",
   followOffice: "Follow Office",
   saveSettings: "Save settings",
-  settingsSaved: "Saved. This pane now opens with the workbook.",
+  settingsSaved: "Saved.",
+  openWithWorkbook: "Open with this workbook",
+  openWithWorkbookFailed: (why: string) => `Could not change opening with the workbook: ${why}`,
   interpretation: "Interpretation: a chemical enterprise in the High-tech Zone or Lingang is still paid by the city; thermal power, printing & dyeing and other sectors are not covered by this policy (error value).",
 };
 

@@ -29,6 +29,8 @@ export interface OfficeHost {
     /** Office.addin (SharedRuntime 1.1); absent outside a shared runtime. */
     addin?: Pick<Office.Addin, "onVisibilityModeChanged" | "setStartupBehavior" | "getStartupBehavior" | "showAsTaskpane">;
   };
+  /** Whether the page is shown now (document.visibilityState in the add-in). */
+  pageVisible(): boolean;
 }
 
 export interface ExcelOptions {
@@ -118,7 +120,7 @@ export class ExcelWorkbook implements WorkbookPort {
     this.settings = new OfficeSettings(officeHost.office.context.document.settings);
     this.budget = options.batchBytes ?? DEFAULT_BATCH_BYTES;
     this.cells = new ExcelCells(officeHost, this.budget);
-    this.pane = officeHost.office.addin ? new ExcelPaneLife(officeHost.office.addin) : null;
+    this.pane = officeHost.office.addin ? new ExcelPaneLife(officeHost.office.addin, officeHost.pageVisible) : null;
   }
 
   displayLanguage(): string {
@@ -539,13 +541,24 @@ class ExcelCells implements CellHost {
 
 /** The shared runtime's page: whether the pane is shown, and whether it opens with the workbook. */
 class ExcelPaneLife implements PaneLife {
-  constructor(private readonly addin: NonNullable<OfficeHost["office"]["addin"]>) {}
+  private visible: boolean | null = null;
+  constructor(
+    private readonly addin: NonNullable<OfficeHost["office"]["addin"]>,
+    private readonly pageVisible: () => boolean,
+  ) {}
 
   async onVisibility(listener: (visible: boolean) => void): Promise<() => Promise<void>> {
-    const off = await this.addin.onVisibilityModeChanged((m) => listener(String(m.visibilityMode) === "Taskpane"));
+    const off = await this.addin.onVisibilityModeChanged((m) => {
+      this.visible = String(m.visibilityMode) === "Taskpane";
+      listener(this.visible);
+    });
     return async () => {
       await off();
     };
+  }
+
+  visibleNow(): boolean {
+    return this.visible ?? this.pageVisible();
   }
 
   async setOpenWithWorkbook(on: boolean): Promise<void> {
@@ -568,5 +581,6 @@ export function excelWorkbook(): ExcelWorkbook {
     run: (batch) => Excel.run(batch),
     runIn: (context, batch) => Excel.run(context, batch),
     office: Office as unknown as OfficeHost["office"],
+    pageVisible: () => document.visibilityState !== "hidden",
   });
 }

@@ -64,6 +64,8 @@ export interface Unsupported {
 export interface PaneLife {
   /** Calls `listener` when the pane is shown (true) or hidden (false); returns a function that stops it. */
   onVisibility(listener: (visible: boolean) => void): Promise<() => Promise<void>>;
+  /** Whether the pane is shown now (the page may have loaded hidden, for the JY.* cells only). */
+  visibleNow(): boolean;
   /** Whether the add-in loads, and the pane opens, when this workbook opens. Only on a user's choice. */
   setOpenWithWorkbook(on: boolean): Promise<void>;
   opensWithWorkbook(): Promise<boolean>;

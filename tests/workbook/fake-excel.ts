@@ -92,6 +92,8 @@ export class FakeExcel {
   startupBehavior = "None";
   shownAsTaskpane = 0;
   readonly visibilityHandlers = new Set<(m: { visibilityMode: string }) => void>();
+  /** Whether the page is shown (false: loaded hidden, for the custom functions only). */
+  pageVisible = true;
   readonly limit: number;
   readonly sets: Record<string, string>;
   readonly displayLanguage: string;
@@ -153,6 +155,7 @@ export class FakeExcel {
   }
 
   setVisibility(mode: "Taskpane" | "Hidden"): void {
+    this.pageVisible = mode === "Taskpane";
     for (const h of this.visibilityHandlers) h({ visibilityMode: mode });
   }
 
@@ -192,9 +195,13 @@ export class FakeExcel {
           },
           setStartupBehavior: async (b: string) => void (this.startupBehavior = b),
           getStartupBehavior: async () => this.startupBehavior,
-          showAsTaskpane: async () => void this.shownAsTaskpane++,
+          showAsTaskpane: async () => {
+            this.shownAsTaskpane++;
+            this.setVisibility("Taskpane");
+          },
         } as never,
       },
+      pageVisible: () => this.pageVisible,
     };
   }
 }
