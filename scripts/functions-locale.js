@@ -68,6 +68,10 @@ class LocalizedFunctionsPlugin {
   apply(compiler) {
     const { Compilation, NormalModule, WebpackError, sources } = compiler.webpack;
     compiler.hooks.compilation.tap("LocalizedFunctionsPlugin", (compilation) => {
+      // The metadata plugin (registered before this one) has just put `source` in this compilation,
+      // child compilations included: replaced here, in every one alike, so they agree.
+      const generated = compilation.assets[this.source];
+      if (generated) compilation.assets[this.source] = new sources.RawSource(JSON.stringify(hostMetadata(generated.source().toString()), null, 4));
       NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("LocalizedFunctionsPlugin", (_loaders, module) => {
         module.loaders = module.loaders.filter((l) => !/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(l.loader));
       });
@@ -80,9 +84,7 @@ class LocalizedFunctionsPlugin {
             return;
           }
           try {
-            const source = asset.source.source().toString();
-            compilation.updateAsset(this.source, new sources.RawSource(JSON.stringify(hostMetadata(source), null, 4)));
-            const text = localizeFunctions(source, this.table);
+            const text = localizeFunctions(asset.source.source().toString(), this.table);
             compilation.emitAsset(this.output, new sources.RawSource(text));
           } catch (e) {
             compilation.errors.push(new WebpackError(e.message));
