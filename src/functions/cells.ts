@@ -16,8 +16,9 @@ export function basicValue(v: unknown): unknown {
 
 /**
  * Where a blank is legal (flags, unit, place), a 0 is a blank cell from a build that passes blanks
- * as 0: none of these reads a number, so no real value is lost. Sales never go through here: a
- * blank sales cell must stay an error, and a 0 there is a real 0 (JY.CHECK says so).
+ * as 0: none of these reads a number, so no real value is lost. (A 0 sector is an error either way;
+ * as a blank its message names the empty cell.) Sales never go through here: a blank sales cell must
+ * stay an error, and a 0 there is a real 0 (JY.CHECK says so).
  */
 export function blankable(v: unknown): unknown {
   const b = basicValue(v);

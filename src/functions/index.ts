@@ -19,7 +19,8 @@ import { basicValue, blankable, blankableCells } from "./cells";
 type Args = [sector: unknown, sales1: unknown, sales2: unknown, flags: unknown, unit: unknown, place: unknown];
 
 function plainArgs(sector: unknown, sales1: unknown, sales2: unknown, flags: unknown, unit: unknown, place: unknown): Args {
-  return [basicValue(sector), basicValue(sales1), basicValue(sales2), blankableCells(flags), blankable(unit), blankable(place)];
+  // A 0 sector is refused either way; read as blank, the message says the cell is empty.
+  return [blankable(sector), basicValue(sales1), basicValue(sales2), blankableCells(flags), blankable(unit), blankable(place)];
 }
 
 /** Office's display language, read at call time (the user may switch it); Chinese outside Office. */

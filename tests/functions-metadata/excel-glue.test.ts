@@ -165,6 +165,12 @@ describe.each([false, true])("blank cells as Excel passes them (blanks as 0: %s)
     expect(call(glue.fundingFn, "铸造", 10000000, 10000000, [[BLANK, "高新区"]], BLANK, BLANK)).toEqual([[0, 0, 300000]]);
   });
 
+  test("a blank sector is #VALUE! saying the cell is empty, however Excel passes it", () => {
+    const e = excelError(() => call(glue.rewardFn, BLANK, 60000000, 60000000, [[BLANK]], BLANK, BLANK));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(excelError(() => glue.rewardFn(null, 60000000, 60000000, null, null, null)).message);
+  });
+
   test("a blank sales cell is never a silent 0: #VALUE! where Excel passes null, a JY.CHECK finding where it passes 0", () => {
     if (!zero) {
       expect(excelError(() => call(glue.rewardFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).code).toBe("#VALUE!");
