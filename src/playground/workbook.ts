@@ -5,10 +5,10 @@
  * A1 form; a table here is a header row whose body runs to the sheet's last used row.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { parseA1, registerScore } from "../engine/register";
-import { splitRegionValues } from "../workbook/region";
+import { parseA1 } from "../engine/register";
+import { readRegister } from "../workbook/find-register";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type HostFeature, type PaneLife, type RegisterLocation, type RegisterRead, type SettingsStore, type Unsupported, type WorkbookPort } from "../workbook/port";
-import type { CellHost } from "../workbook/cells";
+import type { CellHost, TableBounds } from "../workbook/cells";
 import { makePortable, restorePortable } from "../workbook/portable";
 import type { ChartSpec, SheetSpec, SpecCell, Validation } from "../workbook/sheets";
 import { registerJyFunctions } from "./jyPlugin";
@@ -135,17 +135,8 @@ export class PlaygroundWorkbook implements WorkbookPort {
     this.emitView();
   }
 
-  async readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
-    if (hint?.table && this.tables.has(hint.table)) return this.readTable(this.tables.get(hint.table) as Table);
-    if (hint?.anchor && this.sheetId(hint.sheet) !== undefined) {
-      const read = this.readRegion(hint.sheet);
-      if (read) return read;
-    }
-    const scored = [...this.tables.values()]
-      .map((t) => ({ t, score: registerScore(this.rowValues(t.sheet, t.top, t.left, t.right)) }))
-      .sort((a, b) => b.score - a.score);
-    if (scored.length > 0 && scored[0].score >= 9) return this.readTable(scored[0].t);
-    return this.readRegion(this.selection.sheet || this.activeSheet);
+  readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
+    return readRegister(this.cellHost(), hint);
   }
 
   async select(sheet: string, cells: string[]): Promise<void> {
@@ -241,7 +232,19 @@ export class PlaygroundWorkbook implements WorkbookPort {
             return [c, cols > 1 ? { rows: 1, cols } : null];
           }),
         ),
-      tables: async () => [...this.tables.values()].map((t) => ({ name: t.name, sheet: t.sheet, top: t.top, left: t.left, bottom: this.sheetSize(t.sheet).rows - 1, right: t.right })),
+      tables: async () => [...this.tables.values()].map((t) => this.tableBounds(t)),
+      table: async (name) => {
+        const t = this.tables.get(name);
+        return t ? this.tableBounds(t) : null;
+      },
+      readValues: async (b) => this.blockValues(b.sheet, b.top, b.left, b.top + b.rows - 1, b.left + b.cols - 1),
+      // HyperFormula has no regions: a sheet's used cells are the region around any of its cells.
+      regionAround: async (at) => {
+        const sheet = at?.sheet ?? (this.selection.sheet || this.activeSheet);
+        if (this.sheetId(sheet) === undefined) return null;
+        const size = this.sheetSize(sheet);
+        return { sheet, top: 0, left: 0, rows: size.rows, cols: size.cols };
+      },
       readSheetValues: async (name) => {
         this.settle();
         const sheet = this.sheetId(name);
@@ -559,29 +562,9 @@ export class PlaygroundWorkbook implements WorkbookPort {
     return this.blockValues(sheet, row, left, row, right)[0] ?? [];
   }
 
-  private readTable(t: Table): RegisterRead {
-    const height = this.sheetSize(t.sheet).rows;
-    const values = height > t.top + 1 ? this.blockValues(t.sheet, t.top + 1, t.left, height - 1, t.right) : [];
-    return {
-      sheet: t.sheet,
-      table: t.name,
-      anchor: null,
-      top: t.top,
-      left: t.left,
-      headers: this.rowValues(t.sheet, t.top, t.left, t.right),
-      rows: values,
-    };
-  }
-
-  private readRegion(sheet: string): RegisterRead | null {
-    const id = this.sheetId(sheet);
-    if (id === undefined) return null;
-    const size = this.sheetSize(sheet);
-    const values = size.rows > 0 && size.cols > 0 ? this.blockValues(sheet, 0, 0, size.rows - 1, size.cols - 1) : [];
-    // As getSheetValues gives them: no blank cells at a row's end, no blank rows at the end.
-    for (const r of values) while (r.length > 0 && r[r.length - 1] === null) r.pop();
-    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
-    return splitRegionValues(values, 0, 0, sheet);
+  /** A table here: a header row whose body runs to the sheet's last used row. */
+  private tableBounds(t: Table): TableBounds {
+    return { name: t.name, sheet: t.sheet, top: t.top, left: t.left, bottom: Math.max(t.top, this.sheetSize(t.sheet).rows - 1), right: t.right, headers: this.rowValues(t.sheet, t.top, t.left, t.right) };
   }
 }
 

@@ -2,14 +2,14 @@
  * The port in Excel, through Office.js: the only file that touches Office.js. Every read and write
  * goes out in batches under a byte budget (Excel on the web refuses a request or response over
  * 5 MB), a `sync` between batches; null objects are checked after a sync before use; an event
- * handler is removed through the context that added it. The workflows (make portable, restore)
- * are written once over the cell verbs below (portable.ts); register discovery is region.ts.
+ * handler is removed through the context that added it. The workflows (finding the register, make
+ * portable, restore) are written once over the cell verbs below (find-register.ts, portable.ts).
  */
-import { columnLetters, parseA1, registerScore } from "../engine/register";
-import { MIN_REGISTER_SCORE as MIN_SCORE, splitRegionValues as splitRegion } from "./region";
+import { columnLetters, parseA1 } from "../engine/register";
+import { readRegister } from "./find-register";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type HostFeature, type PaneLife, type RegisterLocation, type RegisterRead, type SettingsStore, type Unsupported, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
-import type { CellHost, TableBounds } from "./cells";
+import type { CellBlock, CellHost, TableBounds } from "./cells";
 import { makePortable, restorePortable } from "./portable";
 import { DEFAULT_BATCH_BYTES, OPERATION_BYTES, isPayloadTooLarge, jsonBytes, nextReadRows, splitByBytes } from "./budget";
 import type { PortableReport } from "../portable/record";
@@ -138,62 +138,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
-    return this.officeHost.run(async (ctx) => {
-      if (hint?.table) {
-        const table = ctx.workbook.tables.getItemOrNullObject(hint.table);
-        await ctx.sync();
-        if (!table.isNullObject) return this.readTable(ctx, table);
-      } else if (hint?.anchor) {
-        const sheet = ctx.workbook.worksheets.getItemOrNullObject(hint.sheet);
-        await ctx.sync();
-        if (!sheet.isNullObject) {
-          const read = await this.readRegion(ctx, sheet.getRange(hint.anchor), hint.sheet);
-          if (read) return read;
-        }
-      }
-      return this.discover(ctx);
-    });
-  }
-
-  /** A table's header (one small read), then its body in batches. */
-  private async readTable(ctx: Excel.RequestContext, table: Excel.Table): Promise<RegisterRead> {
-    const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex,columnCount");
-    const body = table.getDataBodyRange().load("rowIndex,rowCount");
-    const sheet = table.worksheet.load("name");
-    table.load("name");
-    await ctx.sync();
-    const rows = await readBlock(ctx, table.worksheet, body.rowIndex, header.columnIndex, body.rowCount, header.columnCount, ["values"], this.budget);
-    return { sheet: sheet.name, table: table.name, anchor: null, top: header.rowIndex, left: header.columnIndex, headers: header.values[0], rows: rows.values };
-  }
-
-  /** The region around a cell: its size first, then its values in batches. */
-  private async readRegion(ctx: Excel.RequestContext, cell: Excel.Range, sheetName: string): Promise<RegisterRead | null> {
-    const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
-    const ws = cell.worksheet;
-    await ctx.sync();
-    const block = await readBlock(ctx, ws, region.rowIndex, region.columnIndex, region.rowCount, region.columnCount, ["values"], this.budget);
-    return splitRegion(block.values, region.rowIndex, region.columnIndex, sheetName);
-  }
-
-  /** No known register: the most register-like table, else the region around the active cell. */
-  private async discover(ctx: Excel.RequestContext): Promise<RegisterRead | null> {
-    const tables = ctx.workbook.tables.load("items/name");
-    await ctx.sync();
-    const headers = tables.items.map((t) => ({ table: t, header: t.getHeaderRowRange().load("values") }));
-    if (headers.length > 0) await ctx.sync();
-    const scored = headers.map((h) => ({ ...h, score: registerScore(h.header.values[0]) })).sort((a, b) => b.score - a.score);
-    if (scored.length > 0 && scored[0].score >= MIN_SCORE) return this.readTable(ctx, scored[0].table);
-    // The active cell, not getSelectedRange(): that throws on a selection of several areas.
-    const active = ctx.workbook.getActiveCell();
-    const sheet = active.worksheet.load("name");
-    try {
-      await ctx.sync();
-    } catch (e) {
-      // A chart or a shape is selected: there is no cell to look around.
-      if ((e as { code?: string }).code === "InvalidSelection") return null;
-      throw e;
-    }
-    return this.readRegion(ctx, active, sheet.name);
+    return readRegister(this.cells, hint);
   }
 
   select(sheet: string, cells: string[]): Promise<void> {
@@ -385,6 +330,17 @@ function parseAddress(address: string): { sheet: string; top: number; left: numb
   return p && q ? { sheet, top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
 }
 
+/** Tables' names, places and header rows, in one sync (a header row is one row: small). */
+async function tableBounds(ctx: Excel.RequestContext, tables: Excel.Table[]): Promise<TableBounds[]> {
+  if (tables.length === 0) return [];
+  const loaded = tables.map((t) => ({ t: t.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") }));
+  await ctx.sync();
+  return loaded.flatMap(({ t, range, header }) => {
+    const at = parseAddress(range.address);
+    return at ? [{ name: t.name, ...at, headers: header.values[0] }] : [];
+  });
+}
+
 /** The cell verbs of Excel, each in its own Excel.run, every batch under the budget. */
 class ExcelCells implements CellHost {
   constructor(
@@ -397,6 +353,48 @@ class ExcelCells implements CellHost {
       const sheets = ctx.workbook.worksheets.load("items/name");
       await ctx.sync();
       return sheets.items.map((s) => s.name);
+    });
+  }
+
+  readValues(block: CellBlock): Promise<unknown[][]> {
+    return this.officeHost.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(block.sheet);
+      return (await readBlock(ctx, ws, block.top, block.left, block.rows, block.cols, ["values"], this.budget)).values;
+    });
+  }
+
+  table(name: string): Promise<TableBounds | null> {
+    return this.officeHost.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItemOrNullObject(name);
+      await ctx.sync();
+      if (table.isNullObject) return null;
+      const [bounds] = await tableBounds(ctx, [table]);
+      return bounds ?? null;
+    });
+  }
+
+  regionAround(at: { sheet: string; cell: string } | null): Promise<CellBlock | null> {
+    return this.officeHost.run(async (ctx) => {
+      let cell: Excel.Range;
+      if (at) {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(at.sheet);
+        await ctx.sync();
+        if (ws.isNullObject) return null;
+        cell = ws.getRange(at.cell);
+      } else {
+        // The active cell, not getSelectedRange(): that fails when several areas are selected.
+        cell = ctx.workbook.getActiveCell();
+      }
+      const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
+      const sheet = cell.worksheet.load("name");
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // A chart or a shape is selected: there is no cell to look around.
+        if (!at && (e as { code?: string }).code === "InvalidSelection") return null;
+        throw e;
+      }
+      return { sheet: sheet.name, top: region.rowIndex, left: region.columnIndex, rows: region.rowCount, cols: region.columnCount };
     });
   }
 
@@ -438,12 +436,7 @@ class ExcelCells implements CellHost {
     return this.officeHost.run(async (ctx) => {
       const tables = ctx.workbook.tables.load("items/name");
       await ctx.sync();
-      const ranges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("address") }));
-      if (ranges.length > 0) await ctx.sync();
-      return ranges.flatMap((t) => {
-        const at = parseAddress(t.range.address);
-        return at ? [{ name: t.name, ...at }] : [];
-      });
+      return tableBounds(ctx, tables.items);
     });
   }
 
