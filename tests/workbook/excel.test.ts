@@ -126,6 +126,20 @@ describe("the fake is as strict as Excel", () => {
   });
 });
 
+describe("reads under a host limit smaller than the budget", () => {
+  test("a refused batch is halved and sent again until the read goes through, rows in order", async () => {
+    const x = new FakeExcel({ limitBytes: 100_000 });
+    const long = (i: number) => `${i}:${"江".repeat(1600)}`;
+    x.addSheet("登记表", [HEADERS, ...Array.from({ length: 120 }, (_, i) => [long(i), "华士镇", "化工", 1, 1])]);
+    x.tables.push({ name: "JY登记表", sheet: "登记表", top: 0, left: 0, bottom: 120, right: 4 });
+    const read = await new ExcelWorkbook(x.host()).readRegister({ sheet: "登记表", table: "JY登记表", anchor: null });
+    expect(read!.rows.map((r) => r[0])).toEqual(Array.from({ length: 120 }, (_, i) => long(i)));
+    const refused = x.stats.filter((s) => s.response > 100_000);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(x.stats.filter((s) => s.response <= 100_000).length).toBeGreaterThan(refused.length);
+  });
+});
+
 describe("ExcelWorkbook events, settings, selection, features", () => {
   test("the change listener runs on edits and stops when removed (in the context that added it)", async () => {
     const x = withTable();
