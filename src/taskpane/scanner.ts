@@ -60,8 +60,12 @@ export class ScanController {
   async start(): Promise<void> {
     const life = this.port.pane;
     if (life) {
-      this.stopVisibility = await life.onVisibility((visible) => void (visible ? this.resume() : this.pause()));
-      if (!life.visibleNow()) return;
+      try {
+        this.stopVisibility = await life.onVisibility((visible) => void (visible ? this.resume() : this.pause()));
+        if (!life.visibleNow()) return;
+      } catch {
+        // No visibility events here: scan as a page that is always shown.
+      }
     }
     await this.resume();
   }

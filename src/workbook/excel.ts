@@ -120,7 +120,8 @@ export class ExcelWorkbook implements WorkbookPort {
     this.settings = new OfficeSettings(officeHost.office.context.document.settings);
     this.budget = options.batchBytes ?? DEFAULT_BATCH_BYTES;
     this.cells = new ExcelCells(officeHost, this.budget);
-    this.pane = officeHost.office.addin ? new ExcelPaneLife(officeHost.office.addin, officeHost.pageVisible) : null;
+    const addin = officeHost.office.addin;
+    this.pane = addin && officeHost.office.context.requirements.isSetSupported("SharedRuntime", "1.1") ? new ExcelPaneLife(addin, officeHost.pageVisible) : null;
   }
 
   displayLanguage(): string {

@@ -126,6 +126,20 @@ describe("ScanController in Excel's shared runtime (the strict fake)", () => {
     c.stop();
   });
 
+  test("an Excel without the shared runtime's API (no Office.addin events): scans as a page always shown", async () => {
+    const x = excel(false);
+    const wb = new ExcelWorkbook(new FakeExcel({ sets: { ExcelApi: "1.17" } }).host());
+    expect(wb.pane).toBeNull();
+    // Office.addin present, its events refused (an older build that lists the API without it).
+    const shown = new ExcelWorkbook(x.host());
+    const refusing = { ...shown.pane!, onVisibility: () => Promise.reject(new Error("not supported")), visibleNow: () => false };
+    const port: ExcelWorkbook = Object.create(shown, { pane: { value: refusing } });
+    const c = new ScanController(port, () => undefined, { debounceMs: 10 });
+    await c.start();
+    expect(c.current.status).toBe("done");
+    c.stop();
+  });
+
   test("opened by the user: scans at once; closing the pane removes the change handler in its own context", async () => {
     const x = excel(true);
     const c = new ScanController(new ExcelWorkbook(x.host()), () => undefined, { debounceMs: 10 });
