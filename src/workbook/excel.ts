@@ -38,12 +38,17 @@ export interface ExcelOptions {
   batchBytes?: number;
 }
 
-/** The requirement sets each feature needs beyond what the manifest asks (SharedRuntime 1.1, ExcelApi 1.7). */
+/**
+ * The requirement sets each feature needs beyond what the manifest asks (SharedRuntime 1.1,
+ * CustomFunctionsRuntime 1.3, ExcelApi 1.9: Excel without them does not load the add-in).
+ */
 const FEATURE_SETS: Record<HostFeature, Array<[string, string]>> = {
   // Range.getSpillingToRangeOrNullObject: where JY.FUNDING / JY.DETAIL spilled.
   makePortable: [["ExcelApi", "1.12"]],
-  restore: [["ExcelApi", "1.9"]],
-  template: [["ExcelApi", "1.8"]],
+  // Used ranges, names, getRangeByIndexes (≤ 1.7); data validation, charts, freeze panes (≤ 1.8).
+  restore: [],
+  template: [],
+  // Office.addin.setStartupBehavior.
   autoOpen: [["SharedRuntime", "1.1"]],
 };
 
