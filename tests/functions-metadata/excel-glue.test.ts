@@ -6,6 +6,7 @@
  */
 import { loadCases, type PolicyCase } from "../engine/policy-cases";
 import { asPassed, BLANK } from "../workbook/fake-excel";
+import { registerTemplate, templateColumnIndex } from "../../src/workbook/template";
 
 /** Excel passes null for an omitted optional argument, which the TypeScript signatures don't say. */
 type Cells = (...args: unknown[]) => any;
@@ -179,6 +180,25 @@ describe.each([false, true])("blank cells as Excel passes them (blanks as 0: %s)
       expect(call(glue.checkFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).not.toBe("无异常");
     }
   });
+});
+
+test.each(["元", "万元"] as const)("the template's example rows (%s), empty 标记 included, compute the same whether Excel passes blanks as null or as 0", (unit) => {
+  const rows = registerTemplate(unit, 2025).cells.slice(1);
+  const cell = (row: unknown[], key: Parameters<typeof templateColumnIndex>[0]) => {
+    const v = row[templateColumnIndex(key)];
+    return v === null || v === "" ? BLANK : v;
+  };
+  const results = rows.map((row) => {
+    const args = [cell(row, "sector"), cell(row, "sales1"), cell(row, "sales2"), [[cell(row, "flags")]], unit, cell(row, "place")];
+    const asNull = glue.fundingFn(...args.map((a) => asPassed(a, false)));
+    expect(glue.fundingFn(...args.map((a) => asPassed(a, true)))).toEqual(asNull);
+    expect(glue.checkFn(...args.map((a) => asPassed(a, true)))).toBe(glue.checkFn(...args.map((a) => asPassed(a, false))));
+    return glue.rewardFn(...args.map((a) => asPassed(a, true)));
+  });
+  // 化工 6,000万 × 2 → 480万; 铸造 铝加工 → 20万; 3391 in 高新区 → 30万.
+  const scale = unit === "元" ? 1 : 10000;
+  expect(results).toEqual([4800000 / scale, 200000 / scale, 300000 / scale]);
+  expect(rows.filter((r) => cell(r, "flags") === BLANK)).toHaveLength(2);
 });
 
 test("a data type in a cell (an entity, a formatted number) is read by its basic value", () => {
