@@ -408,7 +408,8 @@ class ExcelCells implements CellHost {
     return this.officeHost.run(async (ctx) => {
       const used = sheets.map((name) => {
         const ws = ctx.workbook.worksheets.getItem(name);
-        return { name, ws, range: ws.getUsedRangeOrNullObject().load("rowIndex,columnIndex,rowCount,columnCount") };
+        // Values only: a formatted but empty cell far down would otherwise stretch the read.
+        return { name, ws, range: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") };
       });
       await ctx.sync();
       const out: GridSheet[] = [];
