@@ -9,6 +9,8 @@ import { registerTemplate, TEMPLATE_COLUMNS, templateColumnIndex } from "../../s
 import { summarySheet } from "../../src/workbook/summary";
 import { mapColumns } from "../../src/engine/register";
 import { FakeExcel, type FakeContext } from "./fake-excel";
+import { makePortableAction, restoreAction } from "../../src/taskpane/actions";
+import { STRINGS } from "../../src/taskpane/i18n";
 
 const HEADERS = ["企业名称", "镇街园区", "行业", "第一年销售额（元）", "第二年销售额（元）"];
 const BODY = [
@@ -180,6 +182,11 @@ describe("ExcelWorkbook events, settings, selection, features", () => {
     expect(wb.unsupported("makePortable")).toEqual({ zh: expect.stringContaining("ExcelApi 1.12"), en: expect.stringContaining("ExcelApi 1.12") });
     expect(wb.unsupported("restore")).toBeNull();
     expect(new ExcelWorkbook(new FakeExcel().host()).unsupported("makePortable")).toBeNull();
+    // The pane's action says why, in the pane's language, and is not offered.
+    const state = { status: "idle" as const, scan: null, register: null, error: null, at: null };
+    expect(makePortableAction.disabledReason({ port: wb, state, lang: "zh", s: STRINGS.zh, year: 2025 })).toContain("不支持");
+    expect(makePortableAction.disabledReason({ port: wb, state, lang: "en", s: STRINGS.en, year: 2025 })).toMatch(/^This version of Excel cannot/);
+    expect(restoreAction.disabledReason({ port: wb, state, lang: "zh", s: STRINGS.zh, year: 2025 })).toBeNull();
   });
 
   test("open with this workbook: Office.addin's startup behavior, on and off", async () => {
