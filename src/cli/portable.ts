@@ -7,6 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { makePortable, type PortableReport } from "../portable/xlsx";
 import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
+import { notWorkbook, readFailure } from "./file-errors";
 import type { Lang } from "../engine";
 
 export function portableHelp(lang: Lang): string {
@@ -18,7 +19,8 @@ export function portableHelp(lang: Lang): string {
 
 JY.REWARD、JY.FUNDING 换成计算结果相同、仍引用原单元格的原生公式；JY.DETAIL、JY.CHECK 冻结为数值。
 原公式保存在工作簿内（隐藏的 JY_ORIGINALS 工作表），可用 jyreward restore 恢复。
-退出码：0 全部转换；1 有公式未能转换（见列表）；2 用法错误或文件无法读取。
+没有 JY 公式（或已是通用版）时，输出文件是输入文件逐字节相同的副本。
+退出码：0 全部转换（或无需转换）；1 有公式未能转换（见列表）；2 用法错误或文件无法读取。
 `
     : `jyreward portable: turn the workbook's JY formulas into portable formulas (Excel 2010+, WPS, LibreOffice)
 
@@ -28,7 +30,8 @@ Usage:
 JY.REWARD and JY.FUNDING become native formulas with the same result from the same cells; JY.DETAIL
 and JY.CHECK become frozen values. The originals stay in the workbook (very hidden sheet
 JY_ORIGINALS) for jyreward restore.
-Exit codes: 0 all converted; 1 some formulas could not be converted (listed); 2 bad usage or unreadable file.
+With no JY formula (or already portable), OUT is a byte-for-byte copy of IN.
+Exit codes: 0 all converted (or nothing to convert); 1 some formulas could not be converted (listed); 2 bad usage or unreadable file.
 `;
 }
 
@@ -49,7 +52,11 @@ export function reportText(report: PortableReport, lang: Lang): string {
         : `Table calculated columns: ${n} made portable, ${columns.length - n} (frozen check/detail columns) left without a column formula.`,
     );
   }
-  if (report.alreadyPortable) lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed.");
+  if (report.alreadyPortable) {
+    lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动：输出文件与输入文件逐字节相同。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed: the output file is a byte-for-byte copy of the input.");
+  } else if (report.converted.length === 0 && columns.length === 0) {
+    lines.push(lang === "zh" ? "未作改动：输出文件与输入文件逐字节相同。" : "Nothing changed: the output file is a byte-for-byte copy of the input.");
+  }
   for (const s of report.skipped) lines.push(`  ${s.sheet}!${s.cell}  ${lang === "zh" ? s.zh : s.en}`);
   return lines.join("\n") + "\n";
 }
@@ -62,14 +69,14 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   try {
     bytes = await readFile(input);
   } catch (e) {
-    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "无法读取" : "cannot read"} ${input}: ${(e as Error).message}\n`);
+    await writeAll(ctx.stderr, readFailure(input, e, ctx.lang) + "\n");
     return EXIT.USAGE;
   }
   let result;
   try {
     result = await makePortable(bytes, JSZip);
   } catch (e) {
-    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "不是可读的 .xlsx 工作簿" : "not a readable .xlsx workbook"}: ${input}: ${(e as Error).message}\n`);
+    await writeAll(ctx.stderr, notWorkbook(input, e, ctx.lang) + "\n");
     return EXIT.USAGE;
   }
   await writeFile(output, result.bytes);

@@ -7,6 +7,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import JSZip from "jszip";
 import { restore } from "../portable/xlsx";
 import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
+import { notWorkbook, readFailure } from "./file-errors";
 import type { Lang } from "../engine";
 
 export function restoreHelp(lang: Lang): string {
@@ -16,14 +17,14 @@ export function restoreHelp(lang: Lang): string {
 用法：
   jyreward restore 输入.xlsx 输出.xlsx [--json]
 
-退出码：0 已恢复；1 工作簿不是通用版，或有单元格找不到；2 用法错误或文件无法读取。
+退出码：0 已恢复；1 工作簿不是通用版（不写出输出文件），或有单元格找不到；2 用法错误或文件无法读取。
 `
     : `jyreward restore: bring back the JY formulas that jyreward portable (or the pane's Make portable) replaced
 
 Usage:
   jyreward restore IN.xlsx OUT.xlsx [--json]
 
-Exit codes: 0 restored; 1 the workbook is not portable, or some cells were not found; 2 bad usage or unreadable file.
+Exit codes: 0 restored; 1 the workbook is not portable (OUT is not written), or some cells were not found; 2 bad usage or unreadable file.
 `;
 }
 
@@ -31,16 +32,29 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const io = await inOutArguments(args, ctx, restoreHelp);
   if (!io) return EXIT.OK;
   const { input, output } = io;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(input);
+  } catch (e) {
+    await writeAll(ctx.stderr, readFailure(input, e, ctx.lang) + "\n");
+    return EXIT.USAGE;
+  }
   let result;
   try {
-    result = await restore(await readFile(input), JSZip);
+    result = await restore(bytes, JSZip);
   } catch (e) {
-    await writeAll(ctx.stderr, `${ctx.lang === "zh" ? "无法读取" : "cannot read"} ${input}: ${(e as Error).message}\n`);
+    await writeAll(ctx.stderr, notWorkbook(input, e, ctx.lang) + "\n");
     return EXIT.USAGE;
   }
   const r = result.report;
   if (!r.wasPortable) {
-    await writeAll(ctx.stderr, ctx.lang === "zh" ? "该工作簿不是通用版（没有 JY_ORIGINALS 记录），未作改动。\n" : "The workbook is not portable (no JY_ORIGINALS record); nothing changed.\n");
+    // Nothing to restore: no output is written, so no copy can be mistaken for a restored file.
+    await writeAll(
+      ctx.stderr,
+      ctx.lang === "zh"
+        ? `“${input}”不是通用版工作簿（没有 JY_ORIGINALS 记录），没有可恢复的公式；未写出“${output}”。\n`
+        : `"${input}" is not a portable workbook (no JY_ORIGINALS record), so there is nothing to restore; "${output}" was not written.\n`,
+    );
     return EXIT.FAILURE;
   }
   await writeFile(output, result.bytes);

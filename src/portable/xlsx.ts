@@ -153,6 +153,9 @@ function sheetsOf(workbook: string, rels: string): SheetInfo[] {
 // ---------------------------------------------------------------------------------------------
 // Make portable
 
+/** A copy of the input bytes, for a workbook with nothing to convert or restore. */
+const unchanged = (bytes: Uint8Array | ArrayBuffer): Uint8Array => new Uint8Array(bytes).slice();
+
 
 /** Makes every JY.REWARD / JY.FUNDING cell native and freezes JY.DETAIL / JY.CHECK cells. */
 export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: PortableReport }> {
@@ -164,7 +167,8 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
   const sheets = sheetsOf(workbook, rels);
   const report: PortableReport = { converted: [], skipped: [], alreadyPortable: sheets.some((s) => s.name === RECORD_SHEET) };
-  if (report.alreadyPortable) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+  // Nothing to do: the input itself, byte for byte (never a re-packed copy).
+  if (report.alreadyPortable) return { bytes: unchanged(bytes), report };
 
   const record: RecordRow[] = [];
   for (const sheet of sheets) {
@@ -247,7 +251,7 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
     zip.file(sheet.path, splice(xml, replacements));
   }
   await convertCalculatedColumns(zip, sheets, record, report);
-  if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+  if (record.length === 0) return { bytes: unchanged(bytes), report };
 
   // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.
   let calcChain: string | null = null;
@@ -479,7 +483,7 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
   const sheets = sheetsOf(workbook, rels);
   const report: RestoreReport = { restored: [], edited: [], missing: [], wasPortable: false };
   const recordSheet = sheets.find((s) => s.name === RECORD_SHEET);
-  if (!recordSheet) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+  if (!recordSheet) return { bytes: unchanged(bytes), report };
   report.wasPortable = true;
   const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
   const texts = readTexts((await text(zip, recordSheet.path)) ?? "", shared);
