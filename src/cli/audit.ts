@@ -1,5 +1,5 @@
 /**
- * `jyreward audit FILE.xlsx… | FOLDER…`: the pane's register scan without Excel, for the city office
+ * `jyreward audit FILE.xlsx|.xlsm|.xls|.ods… | FOLDER…`: the pane's register scan without Excel, for the city office
  * checking the towns' submissions: each file's findings and totals by payer, in Chinese by default
  * (`--lang en`), or `--json`. Exit code 0 when every register is clean, 1 when any row is excluded,
  * not covered or in error, 2 when a file cannot be read or holds no register (the others are
@@ -11,23 +11,26 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import ExcelJS from "exceljs";
 import { findingText, formatMoney, SEVERITY_LABELS, type Lang } from "../engine";
-import { scanRegister, type RegisterScan } from "../engine/register";
+import { locateRegister, scanRegister, type RegisterScan, type SkippedRow } from "../engine/register";
+import { readSpreadsheet, SpreadsheetReadError } from "../hosts/xlsx/read";
 import { callsJy } from "../portable/formula";
 import { NOTE_SHEET, RECORD_SHEET } from "../portable/xlsx";
-import { splitRegionValues } from "../workbook/region";
 import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+
+/** The files a folder contributes: every spreadsheet a town may send (.et only to say what to do). */
+const SPREADSHEET = /\.(xlsx|xlsm|xls|ods|et)$/i;
 
 export function auditHelp(lang: Lang): string {
   return lang === "zh"
     ? `jyreward audit：不用 Excel 检查台账（与任务窗格的扫描相同）
 
 用法：
-  jyreward audit 文件.xlsx… [文件夹…] [--json] [--today YYYY-MM-DD]
+  jyreward audit 文件.xlsx|.xlsm|.xls|.ods… [文件夹…] [--json] [--today YYYY-MM-DD]
 
 对每个文件：找到台账表头，逐行计算并检查（信用代码、重复、退出年度、验收条件、单位、时间节点），
-列出发现的问题和按出资方（市财政、各镇、园区）汇总的奖励。文件夹会读取其中（含子文件夹）所有 .xlsx。
+列出发现的问题和按出资方（市财政、各镇、园区）汇总的奖励。表头上方的标题、单位行，两行表头，合计/小计/总计行、表尾（填表人等）、空行和只有序号的行会被识别并跳过。
+文件夹会读取其中（含子文件夹）所有 .xlsx、.xlsm、.xls、.ods 文件。
   --json      每个文件一个 JSON 对象（JSON Lines）
   --today     按该日期检查时间节点（默认今天）
 退出码：0 全部无问题；1 有行不列入奖补、不适用本意见或输入错误；2 有文件无法读取或找不到台账（其余文件照常检查）。
@@ -35,35 +38,24 @@ export function auditHelp(lang: Lang): string {
     : `jyreward audit: check registers without Excel (the pane's scan)
 
 Usage:
-  jyreward audit FILE.xlsx… [FOLDER…] [--json] [--today YYYY-MM-DD]
+  jyreward audit FILE.xlsx|.xlsm|.xls|.ods… [FOLDER…] [--json] [--today YYYY-MM-DD]
 
 For each file: finds the register's header, computes and checks every row (credit code, duplicates,
 exit year, conditions, units, deadlines), lists the findings and the rewards by payer (city, each
-town, the parks). A folder means every .xlsx in it, subfolders included.
+town, the parks). Title and unit lines, two-row headers, total (合计) rows, footers (填表人…), blank
+and serial-only rows are recognised and skipped. A folder means every .xlsx, .xlsm, .xls and .ods in it,
+subfolders included.
   --json      one JSON object per file (JSON Lines)
   --today     check deadlines as of that date (default today)
 Exit codes: 0 all clean; 1 some row excluded, not covered or in error; 2 a file unreadable or without a register (the others are still audited).
 `;
 }
 
-/** A cell as a custom function or the pane would get it: values, a formula's cached value. */
-function cellValue(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined) return null;
-  if (v instanceof Date) return (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
-  if (typeof v !== "object") return v;
-  if ("error" in v) return { code: (v as ExcelJS.CellErrorValue).error };
-  if ("formula" in v || "sharedFormula" in v) {
-    const r = (v as ExcelJS.CellFormulaValue).result;
-    return r === undefined ? null : cellValue(r as ExcelJS.CellValue);
-  }
-  if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
-  if ("text" in v) return (v as ExcelJS.CellHyperlinkValue).text;
-  return null;
-}
-
 interface SheetAudit {
   sheet: string;
   anchor: string;
+  /** Rows read as no enterprise (titles, 合计, footers, blank, 序号 only). */
+  skipped: SkippedRow[];
   scan: RegisterScan;
   jyFormulas: number;
   savedAsXldudf: number;
@@ -78,46 +70,68 @@ interface FileAudit {
 
 async function auditFile(file: string, today: string | undefined): Promise<FileAudit> {
   const out: FileAudit = { file, portable: false, registers: [] };
-  const wb = new ExcelJS.Workbook();
+  let book;
   try {
-    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    book = await readSpreadsheet(new Uint8Array(await readFile(file)), file);
   } catch (e) {
-    out.error = { zh: `无法读取：${(e as Error).message}`, en: `cannot read: ${(e as Error).message}` };
+    if (e instanceof SpreadsheetReadError) out.error = { zh: e.zh, en: e.en };
+    else {
+      const name = path.basename(file);
+      const code = (e as NodeJS.ErrnoException).code;
+      out.error =
+        code === "ENOENT"
+          ? { zh: `无法读取 ${name}：文件不存在，请检查路径`, en: `cannot read ${name}: no such file; check the path` }
+          : code === "EACCES" || code === "EPERM"
+            ? { zh: `无法读取 ${name}：没有读取权限`, en: `cannot read ${name}: permission denied` }
+            : code === "EISDIR"
+              ? { zh: `无法读取 ${name}：这是文件夹`, en: `cannot read ${name}: it is a folder` }
+              : { zh: `无法读取 ${name}：文件已损坏或格式无法识别，请用 Excel 或 WPS 打开并另存为 .xlsx`, en: `cannot read ${name}: the file is damaged or in an unknown format; open it in Excel or WPS and save it as .xlsx` };
+    }
     return out;
   }
-  out.portable = wb.worksheets.some((w) => w.name === RECORD_SHEET);
-  for (const ws of wb.worksheets) {
+  out.portable = book.sheets.some((w) => w.name === RECORD_SHEET);
+  for (const ws of book.sheets) {
     if (ws.name === RECORD_SHEET || ws.name === NOTE_SHEET || ws.state === "veryHidden") continue;
-    const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
-    const cols = ws.columnCount;
-    const values: unknown[][] = [];
     let jyFormulas = 0;
     let savedAsXldudf = 0;
-    for (let r = 1; r <= rows; r++) {
-      const row: unknown[] = [];
-      for (let c = 1; c <= cols; c++) {
-        const cell = ws.getCell(r, c);
-        const formula = cell.formula;
-        if (formula && callsJy(formula)) {
-          jyFormulas++;
-          if (/_xldudf_JY_/i.test(formula)) savedAsXldudf++;
-        }
-        row.push(cellValue(cell.value));
+    for (const formula of ws.formulas.values()) {
+      if (callsJy(formula)) {
+        jyFormulas++;
+        if (/_xldudf_JY_/i.test(formula)) savedAsXldudf++;
       }
-      values.push(row);
     }
-    const read = splitRegionValues(values, 0, 0, ws.name);
+    const read = locateRegister(ws.values, 0, 0, ws.merges);
     if (!read) continue;
-    const scan = scanRegister({ headers: read.headers, rows: read.rows, origin: { row: read.top, col: read.left }, today });
-    out.registers.push({ sheet: ws.name, anchor: read.anchor ?? "A1", scan, jyFormulas, savedAsXldudf });
+    const scan = scanRegister({ headers: read.headers, rows: read.rows, origin: { row: read.top, col: read.left }, unit: read.unit, today });
+    out.registers.push({ sheet: ws.name, anchor: read.anchor, skipped: read.skipped, scan, jyFormulas, savedAsXldudf });
   }
   if (out.registers.length === 0) {
+    const name = path.basename(file);
     out.error = {
-      zh: "找不到台账：没有一张工作表的表头同时含行业和两年销售额",
-      en: "no register found: no sheet has a header with the sector and both years' sales",
+      zh: `${name} 中找不到台账：没有一张工作表的表头同时含行业和两年销售额（可用任务窗格的“列对应”指定各列）`,
+      en: `no register found in ${name}: no sheet has a header with the sector and both years' sales (the pane's column mapping can name them)`,
     };
   }
   return out;
+}
+
+const SKIP_LABELS: Record<SkippedRow["reason"], { zh: string; en: string }> = {
+  title: { zh: "标题", en: "title" },
+  total: { zh: "合计行", en: "total row" },
+  footer: { zh: "表尾", en: "footer" },
+  blank: { zh: "空行", en: "blank" },
+  "serial-only": { zh: "只有序号", en: "serial number only" },
+};
+
+/** 分 → 万元 with two decimals, 四舍五入, in integers (1 万元 = 1,000,000 分). */
+export function wan2(fen: number): string {
+  const negative = fen < 0;
+  const abs = Math.abs(fen);
+  let hundredths = Math.floor(abs / 10_000);
+  if (abs - hundredths * 10_000 >= 5_000) hundredths++;
+  const whole = Math.floor(hundredths / 100);
+  const frac = String(hundredths % 100).padStart(2, "0");
+  return `${negative ? "-" : ""}${whole.toLocaleString("en-US")}.${frac}`;
 }
 
 /** Whether any row of the file is excluded, not covered or in error. */
@@ -139,7 +153,8 @@ function text(a: FileAudit, lang: Lang): string {
   for (const r of a.registers) {
     const t = r.scan.totals;
     const c = t.counts;
-    const money = (fen: number) => formatMoney(fen, t.unit, lang);
+    // Exact to the 分 in 元, with 万元 to two decimals beside it, as finance staff read amounts.
+    const money = (fen: number) => (zh ? `${formatMoney(fen, "元", lang)}（${wan2(fen)} 万元）` : `${formatMoney(fen, "元", lang)} (${wan2(fen)} 10k yuan)`);
     lines.push(
       zh
         ? `工作表「${r.sheet}」（表头 ${r.anchor}，${c.rows} 行）：符合 ${c.eligible}，不列入奖补 ${c.excluded}，不适用本意见 ${c.notCovered}，输入错误 ${c.invalid}`
@@ -160,7 +175,15 @@ function text(a: FileAudit, lang: Lang): string {
     if (t.townUnknown) lines.push(`      ${zh ? "未写明镇街" : "town not given"} ${money(t.townUnknown)}`);
     lines.push(`    ${zh ? "园区财政" : "Park finance"} ${money(t.parkTotal)}`);
     for (const park of t.parks) lines.push(`      ${zh ? park.nameZh : park.nameEn} ${money(park.fen)}`);
-    const findings = r.scan.findings.filter((f) => f.severity !== "info");
+    const skippedData = r.skipped.filter((k) => k.reason !== "title");
+    if (skippedData.length > 0) {
+      lines.push(
+        zh
+          ? `  跳过 ${skippedData.length} 行（不计为企业）：${skippedData.map((k) => `第 ${k.row} 行 ${SKIP_LABELS[k.reason].zh}${k.text ? `「${k.text}」` : ""}`).join("；")}`
+          : `  ${skippedData.length} rows skipped (not enterprises): ${skippedData.map((k) => `row ${k.row} ${SKIP_LABELS[k.reason].en}${k.text ? ` "${k.text}"` : ""}`).join("; ")}`,
+      );
+    }
+    const findings = r.scan.findings;
     lines.push(`  ${zh ? "发现" : "Findings"} (${findings.length})${findings.length ? (zh ? "：" : ":") : ""}`);
     for (const f of findings) {
       const where = zh ? `第 ${f.row} 行` : `row ${f.row}`;
@@ -179,6 +202,8 @@ function json(a: FileAudit): string {
     registers: a.registers.map((r) => ({
       sheet: r.sheet,
       header: r.anchor,
+      unit: r.scan.totals.unit,
+      skippedRows: r.skipped,
       jyFormulas: r.jyFormulas,
       savedAsXldudf: r.savedAsXldudf,
       missingColumns: r.scan.missing,
@@ -209,7 +234,7 @@ async function expand(paths: string[]): Promise<string[]> {
       if (e.name.startsWith("~$") || e.name.startsWith(".")) continue;
       const full = path.join(p, e.name);
       if (e.isDirectory()) inside.push(full);
-      else if (/\.xlsx$/i.test(e.name)) out.push(full);
+      else if (SPREADSHEET.test(e.name)) out.push(full);
     }
     out.push(...(await expand(inside)));
   }
@@ -222,7 +247,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     await writeAll(ctx.stdout, auditHelp(ctx.lang));
     return EXIT.OK;
   }
-  if (parsed.positional.length === 0) throw new UsageError("需要至少一个 .xlsx 文件或文件夹", "expects at least one .xlsx file or folder");
+  if (parsed.positional.length === 0) throw new UsageError("需要至少一个表格文件（.xlsx、.xls、.ods）或文件夹", "expects at least one spreadsheet file (.xlsx, .xls, .ods) or folder");
   const today = parsed.options.get("today");
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError("--today 应为 YYYY-MM-DD", "--today expects YYYY-MM-DD");
   const files = await expand(parsed.positional);
@@ -235,7 +260,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     await writeAll(ctx.stdout, parsed.switches.has("json") ? json(a) + "\n" : text(a, ctx.lang));
   }
   if (files.length === 0) {
-    await writeAll(ctx.stderr, ctx.lang === "zh" ? "没有找到 .xlsx 文件\n" : "no .xlsx file found\n");
+    await writeAll(ctx.stderr, ctx.lang === "zh" ? "没有找到表格文件（.xlsx、.xlsm、.xls、.ods）\n" : "no spreadsheet file (.xlsx, .xlsm, .xls, .ods) found\n");
     return 2;
   }
   return unreadable ? 2 : issues ? 1 : 0;

@@ -45,7 +45,8 @@ export type FindingCode =
   | "DUPLICATE_ENTERPRISE"
   | "SALES_IMPLAUSIBLE_FOR_UNIT"
   | "DEADLINE_LATE"
-  | "PLACE_MISSING";
+  | "PLACE_MISSING"
+  | "NOTE_MENTIONS_FLAG";
 
 export interface Finding {
   code: FindingCode;

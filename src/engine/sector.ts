@@ -12,6 +12,20 @@ const BY_NAME = keyedLookup<SectorId>(
   Object.values(SECTORS).map((s) => [[s.id, s.nameZh, s.nameEn, ...s.aliases], s.id]),
 );
 
+/** 铸造业, 化工行业, 热电企业: a sector's name with the suffix staff add to it. */
+const SUFFIXES = ["行业", "企业", "产业", "业"];
+const SUFFIX = /(?:行业|企业|产业|业)$/;
+
+function withoutSuffix(key: string): SectorId | undefined {
+  for (const suffix of SUFFIXES) {
+    if (key.length > suffix.length && key.endsWith(suffix)) {
+      const found = BY_NAME.get(key.slice(0, -suffix.length));
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
 const BY_CODE = new Map<string, SectorId>();
 for (const sector of Object.values(SECTORS)) for (const code of sector.codes) BY_CODE.set(code, sector.id);
 const NAMED_CODES = [...BY_CODE.keys()];
@@ -49,7 +63,7 @@ function fromCode(code: string, shown: string): SectorId {
 function fromText(raw: string): SectorId {
   const key = matchKey(raw);
   if (key === "") throw blank();
-  const named = BY_NAME.get(key);
+  const named = BY_NAME.get(key) ?? withoutSuffix(key);
   if (named) return named;
   // A GB/T 4754 code, optionally after its section letter (C2614).
   const code = /^[a-t]?(\d{2,4})$/.exec(key);
@@ -79,4 +93,26 @@ export function parseSector(value: unknown): SectorId {
     throw badArgument("sector", `单元格为错误值 ${errorValueText(value)}`, `the cell holds the error ${errorValueText(value)}`);
   }
   throw badArgument("sector", `无法识别 ${quote(value)}，应为${ACCEPTED_ZH}`, `${quote(value)} is not a sector; expected ${ACCEPTED_EN}`);
+}
+
+/**
+ * Every spelling of a sector the reader accepts that can be listed (names, aliases, their 业 /
+ * 行业 / 企业 forms, the named GB/T 4754 codes, with and without the section letter), each with
+ * the sector's Chinese name: the 资金统计 sheet groups by it. A code outside the named ones is
+ * read as 其它 by parseSector but cannot be listed.
+ */
+export function sectorSpellings(): Array<[spelling: string, nameZh: string]> {
+  const out = new Map<string, string>();
+  for (const s of Object.values(SECTORS)) {
+    for (const name of [s.nameZh, s.nameEn, ...s.aliases]) {
+      out.set(name, s.nameZh);
+      if (/[\u4e00-\u9fff]$/.test(name) && !SUFFIX.test(name)) for (const suffix of ["业", "行业", "企业"]) out.set(name + suffix, s.nameZh);
+    }
+    const letter = s.codes.length > 0 ? (s.codes[0].startsWith("44") ? "D" : "C") : "";
+    for (const code of s.codes) {
+      out.set(code, s.nameZh);
+      out.set(letter + code, s.nameZh);
+    }
+  }
+  return [...out.entries()];
 }

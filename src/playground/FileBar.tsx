@@ -45,7 +45,9 @@ export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
     try {
       await fn();
     } catch (e) {
-      setMessage(`${zh ? "操作未完成" : "Not done"}: ${e instanceof Error ? e.message : String(e)}`);
+      // A file the reader cannot read says so in the user's language (SpreadsheetReadError).
+      const said = e !== null && typeof e === "object" && "zh" in e && "en" in e ? String((e as { zh: string; en: string })[zh ? "zh" : "en"]) : null;
+      setMessage(said ?? `${zh ? "操作未完成" : "Not done"}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
@@ -55,10 +57,14 @@ export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
     guard(async () => {
       const bytes = new Uint8Array(await file.arrayBuffer());
       const files = await import("./files");
-      const read = await files.readRegisterFile(bytes);
+      const read = await files.readRegisterFile(bytes, file.name);
       await wb.replaceWith(read.sheet, read.rows);
-      setOpened({ name: file.name, bytes, portable: read.portable });
-      setMessage(zh ? `已打开 ${file.name}（工作表“${read.sheet}”）` : `Opened ${file.name} (sheet “${read.sheet}”)`);
+      // Make portable / restore rewrite an .xlsx package; an .xls or .ods file is read only.
+      const ooxml = /\.xls[xm]$/i.test(file.name);
+      setOpened(ooxml ? { name: file.name, bytes, portable: read.portable } : null);
+      const outside = read.outside > 0 ? (zh ? `；${read.outside} 个单元格超出 250,000 行 × 200 列，未显示` : `; ${read.outside} cells beyond 250,000 rows × 200 columns not shown`) : "";
+      const readOnly = ooxml ? "" : zh ? "；此格式只读，下载通用版请先另存为 .xlsx" : "; this format is read only: save it as .xlsx to download a portable version";
+      setMessage(zh ? `已打开 ${file.name}（工作表“${read.sheet}”）${outside}${readOnly}` : `Opened ${file.name} (sheet “${read.sheet}”)${outside}${readOnly}`);
     });
 
   const downloadPortable = () =>
@@ -90,7 +96,7 @@ export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
       <input
         ref={input}
         type="file"
-        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        accept=".xlsx,.xlsm,.xls,.ods,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         style={{ display: "none" }}
         data-testid="open-file-input"
         onChange={(e) => {

@@ -1,17 +1,22 @@
 /**
- * The playground's .xlsx files (loaded on demand with import(), so exceljs and jszip stay out of
- * the page's first bundle): open a register workbook into the in-browser workbook, and turn the
- * ORIGINAL file's bytes into its portable version (or back) with the same code as `jyreward
+ * The playground's spreadsheet files (loaded on demand with import(), so SheetJS and jszip stay out
+ * of the page's first bundle): open a register workbook (.xlsx, .xlsm, .xls, .ods, read by the
+ * same reader as `jyreward audit`, src/hosts/xlsx/read.ts) into the in-browser workbook, and turn
+ * the ORIGINAL file's bytes into its portable version (or back) with the same code as `jyreward
  * portable` / `jyreward restore` (src/portable/xlsx.ts), so nothing else in the file changes.
  */
-import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { locateRegister } from "../engine/register";
+import { readSpreadsheet, type FileSheet } from "../hosts/xlsx/read";
 import { colLetters } from "../portable/formula";
 import { definedNames } from "../portable/native";
 import { fileToExcelFormula, NOTE_SHEET, RECORD_SHEET } from "../portable/record";
 import { makePortable, restore, type PortableReport, type RestoreReport } from "../portable/xlsx";
-import { splitRegionValues } from "../workbook/region";
 import type { SpecCell } from "../workbook/sheets";
+
+/** The playground's workbook size (src/playground/workbook.ts: HyperFormula's limits there). */
+const MAX_ROWS = 250_000;
+const MAX_COLUMNS = 200;
 
 export interface OpenedSheet {
   /** The sheet shown: the first with a register, else the first visible one. */
@@ -19,18 +24,8 @@ export interface OpenedSheet {
   rows: SpecCell[][];
   /** The file carries a make-portable record (it can be restored). */
   portable: boolean;
-}
-
-/** A cell's value as the playground takes it (text, number, logical, blank). */
-function plainValue(v: ExcelJS.CellValue): string | number | boolean | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("");
-  if (typeof v === "object" && "error" in v) return v.error;
-  if (typeof v === "object" && "text" in v) return String(v.text);
-  if (typeof v === "object" && "result" in v) return plainValue((v.result ?? null) as ExcelJS.CellValue);
-  return String(v);
+  /** Cells beyond the playground's 250,000 rows × 200 columns, left out of the view. */
+  outside: number;
 }
 
 const tables = new Map(definedNames().map((d) => [d.name, d.formula]));
@@ -50,55 +45,56 @@ export function playgroundFormula(file: string, row: number, headers: unknown[])
     .replace(/_JY_[A-Z0-9]+/g, (n) => tables.get(n) ?? n);
 }
 
-export async function readRegisterFile(bytes: Uint8Array): Promise<OpenedSheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const portable = wb.worksheets.some((w) => w.name === RECORD_SHEET);
-  const visible = wb.worksheets.filter((w) => w.name !== RECORD_SHEET && w.name !== NOTE_SHEET && w.state === "visible");
-  if (visible.length === 0) throw new Error("no visible worksheet");
-  const grid = (ws: ExcelJS.Worksheet) => {
-    const values: unknown[][] = [];
-    for (let r = 1; r <= ws.rowCount; r++) {
-      const row: unknown[] = [];
-      for (let c = 1; c <= ws.columnCount; c++) row.push(plainValue(ws.getCell(r, c).value));
-      values.push(row);
-    }
-    return values;
-  };
-  let chosen = visible[0];
+/** A cell's value as the playground takes it: errors as their code. */
+function plainValue(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "object") return String((v as { code?: unknown }).code ?? "");
+  return v as string | number | boolean;
+}
+
+export async function readRegisterFile(bytes: Uint8Array, fileName = "file.xlsx"): Promise<OpenedSheet> {
+  const book = await readSpreadsheet(bytes, fileName);
+  const portable = book.sheets.some((w) => w.name === RECORD_SHEET);
+  const visible = book.sheets.filter((w) => w.name !== RECORD_SHEET && w.name !== NOTE_SHEET && w.state === "visible");
+  if (visible.length === 0) throw new Error(`${fileName}：没有可见的工作表 / no visible worksheet`);
+  let chosen: FileSheet = visible[0];
   let header: unknown[] = [];
   for (const ws of visible) {
-    const read = splitRegionValues(grid(ws), 0, 0, ws.name);
+    const read = locateRegister(ws.values, 0, 0, ws.merges);
     if (read) {
       chosen = ws;
       header = read.headers;
       break;
     }
   }
-  // Cells a spilled or array formula covers hold its cached values: blank them so it spills again.
-  const covered = new Set<string>();
-  chosen.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (cell) => {
-      const v = cell.value as ExcelJS.CellFormulaValue & { shareType?: string; ref?: string };
-      if (v && typeof v === "object" && v.shareType === "array" && v.ref && v.ref.includes(":")) {
-        const [a, b] = v.ref.split(":").map((x) => chosen.getCell(x));
-        for (let r = Number(a.row); r <= Number(b.row); r++) for (let c = Number(a.col); c <= Number(b.col); c++) if (r !== Number(cell.row) || c !== Number(cell.col)) covered.add(`${r},${c}`);
-      }
+  // Only the cells the file holds are visited; cells a spilled or array formula covers are left
+  // blank so it spills again.
+  const rows: SpecCell[][] = [];
+  let outside = 0;
+  const put = (r: number, c: number, cell: SpecCell) => {
+    if (r >= MAX_ROWS || c >= MAX_COLUMNS) {
+      outside++;
+      return;
+    }
+    while (rows.length <= r) rows.push([]);
+    const row = rows[r];
+    while (row.length < c) row.push(null);
+    row[c] = cell;
+  };
+  const done = new Set<string>();
+  for (const [key, formula] of chosen.formulas) {
+    const [r, c] = key.split(",").map(Number);
+    done.add(key);
+    put(r, c, { formula: { excel: "", a1: playgroundFormula(formula, r + 1, header) } });
+  }
+  chosen.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const key = `${r},${c}`;
+      if (done.has(key) || chosen.arrayCovered.has(key)) return;
+      put(r, c, plainValue(v));
     }),
   );
-  const rows: SpecCell[][] = [];
-  for (let r = 1; r <= chosen.rowCount; r++) {
-    const out: SpecCell[] = [];
-    for (let c = 1; c <= chosen.columnCount; c++) {
-      const cell = chosen.getCell(r, c);
-      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
-      if (covered.has(`${r},${c}`)) out.push(null);
-      else if (formula) out.push({ formula: { excel: "", a1: playgroundFormula(formula, r, header) } });
-      else out.push(plainValue(cell.value));
-    }
-    rows.push(out);
-  }
-  return { sheet: chosen.name, rows, portable };
+  return { sheet: chosen.name, rows, portable, outside };
 }
 
 /** The portable version of a file's bytes (jyreward portable). */

@@ -20,11 +20,14 @@ import { COLUMNS, columnLetters, type ColumnKey, type ColumnMapping, type SavedM
 import type { Strings } from "./i18n";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "1fr 1fr", columnGap: "12px", rowGap: "6px" },
+  // One column in a 320 px pane, two where there is room.
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", columnGap: "12px", rowGap: "6px" },
 });
 
 export function MappingDialog(props: {
   headers: unknown[];
+  /** The register's first data row: each column is offered with its header and an example value. */
+  firstRow?: unknown[];
   /** 0-based sheet column of the register's first column. */
   left: number;
   mapping: ColumnMapping;
@@ -32,12 +35,16 @@ export function MappingDialog(props: {
   s: Strings;
   onSave: (m: SavedMapping | null) => void;
 }) {
-  const { headers, left, mapping, lang, s, onSave } = props;
+  const { headers, firstRow, left, mapping, lang, s, onSave } = props;
   const st = useStyles();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState<Partial<Record<ColumnKey, number>>>(mapping.columns);
   const [unit, setUnit] = useState<Unit>(mapping.unit);
-  const headerText = (i: number) => `${columnLetters(left + i)}：${String(headers[i] ?? "")}`;
+  const example = (i: number) => {
+    const v = firstRow?.[i];
+    return v === null || v === undefined || v === "" ? "" : `（${lang === "zh" ? "如" : "e.g. "}${String(v).slice(0, 16)}）`;
+  };
+  const headerText = (i: number) => `${columnLetters(left + i)}：${String(headers[i] ?? "")}${example(i)}`;
   const save = () => {
     const columns: Partial<Record<ColumnKey, string>> = {};
     for (const [k, i] of Object.entries(draft) as Array<[ColumnKey, number | undefined]>) {

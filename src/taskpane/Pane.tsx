@@ -18,13 +18,14 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Lang } from "../engine";
-import { COLUMN_INFO, todayIso, type RegisterFinding } from "../engine/register";
+import { COLUMN_INFO, mapColumns, todayIso, type RegisterFinding } from "../engine/register";
 import type { WorkbookPort } from "../workbook";
 import { Actions } from "./Actions";
 import { Deadlines } from "./Deadlines";
 import { Findings } from "./Findings";
 import { STRINGS } from "./i18n";
 import { MappingDialog } from "./MappingDialog";
+import { SkippedRows } from "./SkippedRows";
 import { ScanController, type ScanOptions, type ScanState } from "./scanner";
 import { Totals } from "./Totals";
 import { PaneSettings, savedUnit, startLanguage } from "./Settings";
@@ -111,8 +112,16 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
         <Button size="small" appearance="primary" onClick={() => void controller.current?.rescan()} data-testid="rescan">
           {s.rescan}
         </Button>
-        {state.register && scan && (
-          <MappingDialog headers={state.register.headers} left={state.register.left} mapping={scan.mapping} lang={lang} s={s} onSave={(m) => void controller.current?.saveMapping(m)} />
+        {state.register && (
+          <MappingDialog
+            headers={state.register.headers}
+            firstRow={state.register.firstRow}
+            left={state.register.left}
+            mapping={scan?.mapping ?? mapColumns(state.register.headers, null, state.register.unit)}
+            lang={lang}
+            s={s}
+            onSave={(m) => void controller.current?.saveMapping(m)}
+          />
         )}
         {state.status === "scanning" ? (
           <Spinner size="extra-tiny" label={s.scanning} />
@@ -136,6 +145,7 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
           <MessageBarBody>{s.noRegister}</MessageBarBody>
         </MessageBar>
       )}
+      {state.status === "done" && <SkippedRows skipped={state.register?.skipped} lang={lang} />}
       {missing.length > 0 && (
         <MessageBar intent="warning" data-testid="missing-columns">
           <MessageBarBody>{s.missingColumns(missing.map((k) => (lang === "zh" ? COLUMN_INFO[k].labelZh : COLUMN_INFO[k].labelEn)).join(lang === "zh" ? "、" : ", "))}</MessageBarBody>

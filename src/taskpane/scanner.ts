@@ -6,8 +6,8 @@
  * found is remembered in memory; the document's settings change only on a user's action (a saved
  * mapping keeps its register's place with it), so a workbook nobody edited is not left modified.
  */
-import { mapColumns, RegisterScanner, type RegisterScan, type SavedMapping } from "../engine/register";
-import type { RegisterLocation, WorkbookPort } from "../workbook";
+import { mapColumns, missingColumns, RegisterScanner, skipNonEnterprises, type RegisterScan, type SavedMapping } from "../engine/register";
+import type { RegisterLocation, RegisterRead, WorkbookPort } from "../workbook";
 
 /** Document settings the pane keeps (the pane's own settings sit beside them, Settings.tsx). */
 export const SETTINGS = {
@@ -21,7 +21,7 @@ export interface ScanState {
   status: ScanStatus;
   scan: RegisterScan | null;
   /** Where the register is, and its headers (rows are not kept). */
-  register: (RegisterLocation & { top: number; left: number; headers: unknown[]; rowCount: number }) | null;
+  register: (Omit<RegisterRead, "rows"> & { rowCount: number; firstRow: unknown[] }) | null;
   error: string | null;
   /** When the last scan finished. */
   at: Date | null;
@@ -132,19 +132,32 @@ export class ScanController {
     this.set({ status: "scanning", error: null });
     try {
       const hint = this.port.settings.get<RegisterLocation>(SETTINGS.register) ?? this.found;
-      const read = await this.port.readRegister(hint);
+      let read = await this.port.readRegister(hint);
       if (generation !== this.generation) return;
       if (!read) {
         this.set({ status: "no-register", scan: null, register: null, at: new Date() });
         return;
       }
       this.found = { sheet: read.sheet, table: read.table, anchor: read.anchor };
+      if (read.skipped === undefined) {
+        // A table's body: its 合计 / footer / 序号-only rows are no enterprises either.
+        const { rows, skipped } = skipNonEnterprises(read.rows, read.headers.length, read.top);
+        read = { ...read, rows, skipped };
+      }
       const saved = this.port.settings.get<SavedMapping>(SETTINGS.mapping);
+      const mapping = mapColumns(read.headers, saved, read.unit);
+      const { rows: _rows, ...where } = read;
+      const located = { ...where, rowCount: read.rows.length, firstRow: read.rows.find((r) => r.length > 0) ?? [] };
+      if (read.found === false && missingColumns(mapping).length > 0) {
+        // No header found: the likeliest row is offered for 列对应 by hand.
+        this.set({ status: "no-register", scan: null, register: located, at: new Date() });
+        return;
+      }
       const scanner = new RegisterScanner({
         headers: read.headers,
         rows: read.rows,
         origin: { row: read.top, col: read.left },
-        mapping: mapColumns(read.headers, saved),
+        mapping,
         today: this.options.today,
       });
       const slice = this.options.sliceRows ?? 5000;
@@ -152,8 +165,7 @@ export class ScanController {
         await yieldToBrowser();
         if (generation !== this.generation) return;
       }
-      const { rows, ...where } = read;
-      this.set({ status: "done", scan: scanner.result(), register: { ...where, rowCount: rows.length }, at: new Date() });
+      this.set({ status: "done", scan: scanner.result(), register: located, at: new Date() });
     } catch (e) {
       if (generation !== this.generation) return;
       this.set({ status: "error", error: e instanceof Error ? e.message : String(e), at: new Date() });

@@ -5,6 +5,8 @@
  * restore are written once over the hosts' cell verbs (cells.ts, portable.ts).
  */
 import type { SheetSpec } from "./sheets";
+import type { SkippedRow } from "../engine/register";
+import type { Unit } from "../engine/unit";
 import type { PortableReport } from "../portable/record";
 import type { GridRestoreReport } from "../portable/grid";
 
@@ -27,6 +29,15 @@ export interface RegisterRead extends RegisterLocation {
   headers: unknown[];
   /** Values under the header; blanks as "" or null, errors as their code ("#N/A"). */
   rows: unknown[][];
+  /** The unit a line above the header states (单位：万元). */
+  unit?: Unit | null;
+  /** Rows that are no enterprise (titles, 合计, footers, blank, 序号 only), blanked in `rows`. */
+  skipped?: SkippedRow[];
+  /**
+   * false: no row looks like a register's header; `headers` is the row most like one, offered for
+   * mapping by hand (a saved mapping that fits it makes it a register).
+   */
+  found?: boolean;
 }
 
 /** The document's own settings (Office.context.document.settings; the playground's store). */

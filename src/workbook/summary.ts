@@ -3,8 +3,16 @@
  * the register (SUMIFS, COUNTIFS, SUMPRODUCT), with a column chart of money by payer. Error
  * values in the JY.* columns (#N/A not covered, #VALUE! bad input) are left out of sums by the
  * criterion ">=0" on the summed column itself, as the pane's totals leave them out.
+ *
+ * Grouping agrees with the pane for every accepted spelling: helper columns on this sheet (H, I)
+ * give each register row its canonical place and sector (华士 → 华士镇, 铸造业 / 3391 → 铸造),
+ * looked up (VLOOKUP, case-insensitive, after TRIM, which also turns a numeric code into text) in
+ * the spelling tables beside them (K:L places, N:O sectors), written from src/policy; the place and
+ * sector rows sum by those. A spelling no table lists (a code outside the named ones, a typo)
+ * lands in "其他写法或未填", as before.
  */
 import { FLAGS, TOWNS } from "../policy";
+import { sectorSpellings } from "../engine/sector";
 import { columnLetters, type ColumnKey, type ColumnMapping } from "../engine/register";
 import type { RegisterRead } from "./port";
 import type { Formula, SheetSpec, SpecCell } from "./sheets";
@@ -27,6 +35,20 @@ const escapeColumn = (header: string) => header.replace(/(['#\[\]])/g, "'$1");
 /** The register as the summary needs it: where it is, its headers and how many rows it has now. */
 export type RegisterShape = Pick<RegisterRead, "sheet" | "table" | "top" | "left" | "headers"> & { rowCount: number };
 
+/** Every accepted spelling of a town or park, with the name the summary rows use. */
+export function placeSpellings(): Array<[spelling: string, name: string]> {
+  const out = new Map<string, string>();
+  for (const t of TOWNS) for (const s of [t.nameZh, ...t.aliases]) out.set(s, t.nameZh);
+  for (const id of ["ZONE_HIGHTECH", "ZONE_LINGANG"] as const) for (const s of [FLAGS[id].labelZh, ...FLAGS[id].aliases]) out.set(s, FLAGS[id].labelZh);
+  return [...out.entries()];
+}
+
+/** Helper and lookup columns (0-based) of the summary sheet. */
+const HELPER_PLACE = 7; // H
+const HELPER_SECTOR = 8; // I
+const PLACE_TABLE = 10; // K:L
+const SECTOR_TABLE = 13; // N:O
+
 export function summarySheet(register: RegisterShape, mapping: ColumnMapping): SheetSpec {
   const first = register.top + 2;
   const last = register.top + 1 + register.rowCount + SPARE_ROWS;
@@ -40,6 +62,13 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping): S
   const f = (build: (r: (k: ColumnKey) => string) => string): { formula: Formula } => ({
     formula: { excel: build((k) => ref(k).excel), a1: build((k) => ref(k).a1) },
   });
+  // Canonical place / sector of each register row, on this sheet's rows 2…: same size as the A1 ranges.
+  const helperRows = last - first + 1;
+  const helper = (col: number) => `$${columnLetters(col)}$2:$${columnLetters(col)}$${helperRows + 1}`;
+  const byHelper = (build: (r: (k: ColumnKey) => string) => string): { formula: Formula } => {
+    const text = build((k) => ref(k).a1);
+    return { formula: { excel: text, a1: text } };
+  };
   const same = (text: string): { formula: Formula } => ({ formula: { excel: text, a1: text } });
   const unit = mapping.unit;
   const cells: SpecCell[][] = [];
@@ -56,8 +85,8 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping): S
   const placeFirst = cells.length + 1;
   for (const place of places) {
     const r = cells.length + 1;
-    const sumBy = (k: ColumnKey) => f((c) => `=SUMIFS(${c(k)},${c("place")},$A${r},${c(k)},">=0")`);
-    cells.push([place, sumBy("city"), sumBy("town"), sumBy("park"), same(`=SUM(B${r}:D${r})`), f((c) => `=COUNTIFS(${c("place")},$A${r})`)]);
+    const sumBy = (k: ColumnKey) => byHelper((c) => `=SUMIFS(${c(k)},${helper(HELPER_PLACE)},$A${r},${c(k)},">=0")`);
+    cells.push([place, sumBy("city"), sumBy("town"), sumBy("park"), same(`=SUM(B${r}:D${r})`), same(`=COUNTIFS(${helper(HELPER_PLACE)},$A${r})`)]);
   }
   const placeLast = cells.length;
   const otherRow = cells.length + 1;
@@ -70,8 +99,9 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping): S
     same(`=SUM(B${otherRow}:D${otherRow})`),
     same(`=F${totalRow}-SUM(F${placeFirst}:F${placeLast})`),
   ]);
-  const sumAll = (k: ColumnKey) => f((c) => `=SUMIF(${c(k)},">=0")`);
-  cells.push(["合计", sumAll("city"), sumAll("town"), sumAll("park"), same(`=SUM(B${totalRow}:D${totalRow})`), f((c) => `=COUNTA(${c("sector")})`)]);
+  // Rows with a sector only: a register's own 合计 / 小计 row (no sector) is not counted twice.
+  const sumAll = (k: ColumnKey) => byHelper((c) => `=SUMIFS(${c(k)},${helper(HELPER_SECTOR)},"<>-",${c(k)},">=0")`);
+  cells.push(["合计", sumAll("city"), sumAll("town"), sumAll("park"), same(`=SUM(B${totalRow}:D${totalRow})`), same(`=COUNTIFS(${helper(HELPER_SECTOR)},"<>-")`)]);
   money.push(`B${placeFirst}:E${totalRow}`);
   cells.push([null, null, null, null, null, null]);
 
@@ -81,14 +111,14 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping): S
   const sectorFirst = cells.length + 1;
   for (const sector of ["化工", "铸造"]) {
     const r = cells.length + 1;
-    cells.push([sector, f((c) => `=SUMIFS(${c("reward")},${c("sector")},$A${r},${c("reward")},">=0")`), f((c) => `=COUNTIFS(${c("sector")},$A${r})`), null, null, null]);
+    cells.push([sector, byHelper((c) => `=SUMIFS(${c("reward")},${helper(HELPER_SECTOR)},$A${r},${c("reward")},">=0")`), same(`=COUNTIFS(${helper(HELPER_SECTOR)},$A${r})`), null, null, null]);
   }
   for (const sector of ["热电", "印染", "其它"]) {
     const r = cells.length + 1;
-    cells.push([sector, "不适用本意见", f((c) => `=COUNTIFS(${c("sector")},$A${r})`), null, null, null]);
+    cells.push([sector, "不适用本意见", same(`=COUNTIFS(${helper(HELPER_SECTOR)},$A${r})`), null, null, null]);
   }
   const codesRow = cells.length + 1;
-  cells.push(["行业代码等其他写法", same(`=E${totalRow}-SUM(B${sectorFirst}:B${sectorFirst + 1})`), same(`=F${totalRow}-SUM(C${sectorFirst}:C${codesRow - 1})`), null, null, null]);
+  cells.push(["其他写法或未填", same(`=E${totalRow}-SUM(B${sectorFirst}:B${sectorFirst + 1})`), same(`=F${totalRow}-SUM(C${sectorFirst}:C${codesRow - 1})`), null, null, null]);
   money.push(`B${sectorFirst}:B${codesRow}`);
   cells.push([null, null, null, null, null, null]);
 
@@ -105,17 +135,49 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping): S
   // Enterprises by status, read from the reward column as the pane counts them.
   const statusHeader = cells.length + 1;
   cells.push(["状态", "企业数", null, null, null, null]);
-  cells.push(["符合奖励条件（金额>0）", f((c) => `=COUNTIF(${c("reward")},">0")`), null, null, null, null]);
-  cells.push(["不列入奖补（金额为0，五（五））", f((c) => `=COUNTIF(${c("reward")},0)`), null, null, null, null]);
+  cells.push(["符合奖励条件（金额>0）", byHelper((c) => `=COUNTIFS(${c("reward")},">0",${helper(HELPER_SECTOR)},"<>-")`), null, null, null, null]);
+  cells.push(["不列入奖补（金额为0，五（五））", byHelper((c) => `=COUNTIFS(${c("reward")},0,${helper(HELPER_SECTOR)},"<>-")`), null, null, null, null]);
   const naRow = cells.length + 1;
-  cells.push(["不适用本意见（#N/A）", f((c) => `=SUMPRODUCT(--ISNA(${c("reward")}))`), null, null, null, null]);
-  cells.push(["输入错误（#VALUE!）", f((c) => `=SUMPRODUCT(--ISERROR(${c("reward")}))-B${naRow}`), null, null, null, null]);
+  cells.push(["不适用本意见（#N/A）", byHelper((c) => `=SUMPRODUCT(ISNA(${c("reward")})*(${helper(HELPER_SECTOR)}<>"-"))`), null, null, null, null]);
+  cells.push(["输入错误（#VALUE!）", byHelper((c) => `=SUMPRODUCT(ISERROR(${c("reward")})*(${helper(HELPER_SECTOR)}<>"-"))-B${naRow}`), null, null, null, null]);
+
+  // Helper columns and spelling tables, to the right of the figures.
+  const placeTable = placeSpellings();
+  const sectorTable = sectorSpellings();
+  const height = Math.max(cells.length, helperRows + 1, placeTable.length + 1, sectorTable.length + 1);
+  for (const row of cells) while (row.length < SECTOR_TABLE + 2) row.push(null);
+  while (cells.length < height) cells.push(Array.from({ length: SECTOR_TABLE + 2 }, () => null));
+  cells[0][HELPER_PLACE] = "镇街园区（归一）";
+  cells[0][HELPER_SECTOR] = "行业（归一）";
+  cells[0][PLACE_TABLE] = "镇街园区写法";
+  cells[0][PLACE_TABLE + 1] = "归入";
+  cells[0][SECTOR_TABLE] = "行业写法";
+  cells[0][SECTOR_TABLE + 1] = "归入";
+  const table = (col: number, n: number) => `$${columnLetters(col)}$2:$${columnLetters(col + 1)}$${n + 1}`;
+  const canonical = (key: ColumnKey, col: number, n: number, i: number) => {
+    const cell = `${quoteSheet(register.sheet)}!$${columnLetters(register.left + (mapping.columns[key] as number))}${first + i}`;
+    // "?": written but listed nowhere (counted under 其他写法或未填); "-": blank. Not "": hosts
+    // differ on whether a formula's "" matches the criteria "<>" or "?*".
+    return same(`=IF(TRIM(${cell})="","-",IFERROR(VLOOKUP(TRIM(${cell}),${table(col, n)},2,0),"?"))`);
+  };
+  for (let i = 0; i < helperRows; i++) {
+    cells[i + 1][HELPER_PLACE] = canonical("place", PLACE_TABLE, placeTable.length, i);
+    cells[i + 1][HELPER_SECTOR] = canonical("sector", SECTOR_TABLE, sectorTable.length, i);
+  }
+  placeTable.forEach(([spelling, name], i) => {
+    cells[i + 1][PLACE_TABLE] = spelling;
+    cells[i + 1][PLACE_TABLE + 1] = name;
+  });
+  sectorTable.forEach(([spelling, name], i) => {
+    cells[i + 1][SECTOR_TABLE] = spelling;
+    cells[i + 1][SECTOR_TABLE + 1] = name;
+  });
 
   const fmt = unit === "元" ? "#,##0.00" : "#,##0.000000";
   return {
     name: SUMMARY_SHEET,
     cells,
-    widths: [30, 18, 18, 18, 18, 10],
+    widths: [30, 18, 18, 18, 18, 10, 4, 16, 10, 4, 18, 16, 4, 18, 8],
     numberFormats: money.map((range) => ({ range, format: fmt })),
     bold: ["A1", `A${placeHeader}:F${placeHeader}`, `A${totalRow}:F${totalRow}`, `A${sectorHeader}:C${sectorHeader}`, `A${payerHeader}:B${payerHeader}`, `A${statusHeader}:B${statusHeader}`],
     fills: [{ range: `A${placeHeader}:F${placeHeader}`, color: "#E3F2FD" }],

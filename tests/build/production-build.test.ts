@@ -115,7 +115,15 @@ test("the pane's first load holds no HyperFormula and no xlsx code (those are la
   expect(initial.size).toBeGreaterThan(0);
   const modules = (stats.chunks ?? []).filter((c) => initial.has(c.id as string | number)).flatMap((c) => (c.modules ?? []).map((m) => m.name ?? ""));
   expect(modules.length).toBeGreaterThan(0);
-  expect(modules.filter((m) => /node_modules[\\/](hyperformula|exceljs|jszip)[\\/]/.test(m))).toEqual([]);
+  expect(modules.filter((m) => /node_modules[\\/](hyperformula|exceljs|jszip|@e965[\\/]xlsx)[\\/]/.test(m))).toEqual([]);
+});
+
+test("the playground's first load holds no spreadsheet-file reader (SheetJS loads with 打开)", () => {
+  const initial = new Set(stats.entrypoints?.playground.chunks ?? []);
+  expect(initial.size).toBeGreaterThan(0);
+  const modules = (stats.chunks ?? []).filter((c) => initial.has(c.id as string | number)).flatMap((c) => (c.modules ?? []).map((m) => m.name ?? ""));
+  expect(modules.length).toBeGreaterThan(0);
+  expect(modules.filter((m) => /node_modules[\\/](exceljs|@e965[\\/]xlsx)[\\/]|src[\\/]hosts[\\/]xlsx/.test(m))).toEqual([]);
 });
 
 test("functions.js is one self-contained file (the manifest's <Script> URL loads it on its own)", () => {

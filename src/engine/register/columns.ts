@@ -43,8 +43,8 @@ export const COLUMNS: ColumnInfo[] = [
   { key: "place", labelZh: "镇街园区", labelEn: "Town / park", required: false, synonyms: ["镇街园区", "所在镇街园区", "所属镇街园区", "镇街道园区", "镇街", "所在镇街", "镇（街道）", "镇街道", "属地", "所在地", "town/park", "town or park", "town", "place", "location", "park"] },
   { key: "sector", labelZh: "行业", labelEn: "Sector", required: true, synonyms: ["行业", "所属行业", "行业类别", "行业代码", "行业或行业代码", "行业（代码）", "sector", "industry", "industry code", "sector code"] },
   { key: "exitYear", labelZh: "退出年度", labelEn: "Exit year", required: false, synonyms: ["退出年度", "退出年份", "关闭退出年度", "关停年度", "关停年份", "退出时间", "关停时间", "退出日期", "关闭退出时间", "exit year", "year of exit", "exit date", "exit"] },
-  { key: "sales1", labelZh: "第一年销售额", labelEn: "Sales, year 1", required: true, synonyms: ["第一年销售额", "第1年销售额", "销售额1", "前第二年销售额", "前两年销售额第一年", "第一年开票销售额", "sales1", "sales 1", "sales year 1", "year 1 sales", "first year sales"] },
-  { key: "sales2", labelZh: "第二年销售额", labelEn: "Sales, year 2", required: true, synonyms: ["第二年销售额", "第2年销售额", "销售额2", "前一年销售额", "前两年销售额第二年", "第二年开票销售额", "sales2", "sales 2", "sales year 2", "year 2 sales", "second year sales"] },
+  { key: "sales1", labelZh: "第一年销售额", labelEn: "Sales, year 1", required: true, synonyms: ["第一年销售额", "第1年销售额", "销售额1", "前第二年销售额", "前两年销售额第一年", "第一年开票销售额", "前第二年", "第一年", "sales1", "sales 1", "sales year 1", "year 1 sales", "first year sales"] },
+  { key: "sales2", labelZh: "第二年销售额", labelEn: "Sales, year 2", required: true, synonyms: ["第二年销售额", "第2年销售额", "销售额2", "前一年销售额", "前两年销售额第二年", "第二年开票销售额", "前一年", "第二年", "sales2", "sales 2", "sales year 2", "year 2 sales", "second year sales"] },
   { key: "flags", labelZh: "标记", labelEn: "Flags", required: false, synonyms: ["标记", "标签", "特殊情形", "情形", "特殊标记", "flags", "flag", "tags"] },
   { key: "stopped", labelZh: "已停产", labelEn: "Production stopped", required: false, synonyms: ["已停产", "停产", "是否停产", "停产情况", "停产到位", "production stopped", "stopped"] },
   { key: "dismantled", labelZh: "设备已拆除", labelEn: "Equipment dismantled", required: false, synonyms: ["设备已拆除", "已拆除", "拆除", "设备拆除", "是否拆除设备", "拆除设备", "设备拆除到位", "equipment dismantled", "dismantled", "equipment removed"] },
@@ -56,7 +56,7 @@ export const COLUMNS: ColumnInfo[] = [
   { key: "town", labelZh: "镇财政", labelEn: "Town finance", required: false, synonyms: ["镇财政", "镇级财政", "镇街财政", "镇财政承担", "town finance"] },
   { key: "park", labelZh: "园区财政", labelEn: "Park finance", required: false, synonyms: ["园区财政", "园区财政承担", "park finance"] },
   { key: "check", labelZh: "核查", labelEn: "Check", required: false, synonyms: ["核查", "核查结果", "检查", "check", "findings"] },
-  { key: "note", labelZh: "备注", labelEn: "Note", required: false, synonyms: ["备注", "说明", "note", "notes", "remarks"] },
+  { key: "note", labelZh: "备注", labelEn: "Note", required: false, synonyms: ["备注", "说明", "情况说明", "备注说明", "其他说明", "note", "notes", "remarks"] },
 ];
 
 export const COLUMN_INFO = Object.fromEntries(COLUMNS.map((c) => [c.key, c])) as Record<ColumnKey, ColumnInfo>;
@@ -107,15 +107,19 @@ CONTAINED.sort((a, b) => b.synonym.length - a.synonym.length);
 /** "2023年销售额" → 2023: registers often label the two years' sales by the year itself. */
 function salesYear(key: string): number | null {
   const m = /^(?:前?)(\d{4})年?(?:度)?(?:开票)?(?:销售额|销售|sales)/.exec(key) ?? /^(?:sales)(\d{4})$/.exec(key);
-  return m ? Number(m[1]) : null;
+  if (m) return Number(m[1]);
+  // A two-row header's joined cell: "销售收入（万元）/2022年", "开票销售额/2023年度".
+  const group = /(?:销售|开票|营业收入|sales)/.test(key) ? key.match(/(?:19|20)\d{2}(?=年|$|\/)/g) : null;
+  return group && group.length === 1 ? Number(group[0]) : null;
 }
 
 /**
  * Maps columns by their headers. A saved mapping wins for the keys it names (when that header is
  * still there); other keys are found by synonyms: exact first, then a distinctive synonym
- * contained in the header, then two year-labelled sales columns (earlier → year 1).
+ * contained in the header, then two year-labelled sales columns (earlier → year 1). `statedUnit`:
+ * the unit a line above the header gives.
  */
-export function mapColumns(headers: unknown[], saved?: SavedMapping | null): ColumnMapping {
+export function mapColumns(headers: unknown[], saved?: SavedMapping | null, statedUnit?: Unit | null): ColumnMapping {
   const columns: Partial<Record<ColumnKey, number>> = {};
   const taken = new Set<number>();
   const keys = headers.map(headerKey);
@@ -152,7 +156,8 @@ export function mapColumns(headers: unknown[], saved?: SavedMapping | null): Col
     }
   }
   const salesUnits = [columns.sales1, columns.sales2].map((i) => (i === undefined ? null : headerUnit(headers[i])));
-  const unit: Unit = saved?.unit ?? salesUnits.find((u) => u !== null) ?? "元";
+  // A unit line above the header (单位：万元) counts only where the sales headers state none.
+  const unit: Unit = saved?.unit ?? salesUnits.find((u) => u !== null) ?? statedUnit ?? "元";
   return { columns, unit };
 }
 

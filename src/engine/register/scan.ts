@@ -22,6 +22,7 @@ import type { Unit } from "../unit";
 import { a1 } from "./address";
 import { COLUMN_INFO, mapColumns, missingColumns, type ColumnKey, type ColumnMapping } from "./columns";
 import { deadlinesFor, todayIso, type DeadlineDate } from "./deadlines";
+import { flagEffect, noteMentions } from "./notes";
 import { normalizeUscc, usccProblem } from "./uscc";
 import { readExitWhen, readYesNo } from "./values";
 
@@ -36,6 +37,8 @@ export interface RegisterInput {
   mapping?: ColumnMapping;
   /** ISO date the deadlines are checked against (default: today). */
   today?: string;
+  /** The unit a line above the header states (单位：万元), used when the headers state none. */
+  unit?: Unit | null;
 }
 
 /** A finding about one row of a register. */
@@ -170,7 +173,7 @@ export class RegisterScanner {
 
   constructor(input: RegisterInput) {
     this.input = input;
-    this.mapping = input.mapping ?? mapColumns(input.headers);
+    this.mapping = input.mapping ?? mapColumns(input.headers, null, input.unit);
     this.col = this.mapping.columns;
     this.originRow = input.origin?.row ?? 0;
     this.originCol = input.origin?.col ?? 0;
@@ -278,6 +281,7 @@ export class RegisterScanner {
       }
       this.checkUnit(claim, sheetRow0, enterprise);
     }
+    this.checkNote(row, sheetRow0, enterprise, claim);
     const normalized = code ? normalizeUscc(code) : "";
     this.checkUscc(normalized, sheetRow0, enterprise);
     this.checkDuplicate(name, normalized, sheetRow0, enterprise);
@@ -310,6 +314,31 @@ export class RegisterScanner {
     if (a.park > 0) {
       const id: FlagId = hasFlag(claim.flags, "ZONE_HIGHTECH") ? "ZONE_HIGHTECH" : "ZONE_LINGANG";
       this.parks.set(id, (this.parks.get(id) ?? 0) + a.park);
+    }
+  }
+
+  /** 五: a note naming a flag the 标记 column does not carry; the amount is left as it is. */
+  private checkNote(row: unknown[], sheetRow0: number, enterprise: string, claim: Claim | null): void {
+    if (this.col.note === undefined) return;
+    const note = cellText(this.value(row, "note"));
+    if (note === "") return;
+    const flagsBlank = cellText(this.value(row, "flags")) === "";
+    for (const m of noteMentions(note)) {
+      // An unreadable claim's flags are unknown: the mention is reported all the same.
+      if (claim && hasFlag(claim.flags, m.flag)) continue;
+      const flag = FLAGS[m.flag];
+      const effect = flagEffect(flag, m.words[0]);
+      const words = m.words.map((w) => `‘${w}’`).join("、");
+      this.add(
+        sheetRow0,
+        enterprise,
+        "NOTE_MENTIONS_FLAG",
+        "warning",
+        flag.clause,
+        `备注提及${words}，标记${flagsBlank ? "未填" : "未含此项"}：${effect.zh} ${flag.clause}`,
+        `The note mentions ${m.words.map((w) => `"${w}"`).join(", ")}, but the flags ${flagsBlank ? "are blank" : "do not say so"}: ${effect.en} (${flag.clause})`,
+        this.cells(["note", "flags"], sheetRow0),
+      );
     }
   }
 

@@ -1,0 +1,191 @@
+/**
+ * One reader for the spreadsheet files the towns send: .xlsx, .xlsm, .xls (BIFF8, older Excel and
+ * WPS), .ods, through SheetJS Community Edition (@e965/xlsx, maintained; exceljs is not and crashes
+ * on a table's calculated column). It reads values and formulas only, never a full workbook model,
+ * and visits the cells that exist: a stray cell at XFD1048576 costs one cell, not a sheet's
+ * bounding box. Used by `jyreward audit` and the playground's 打开 (loaded there with import()).
+ *
+ * A file it cannot read gives a SpreadsheetReadError: a sentence in Chinese and English naming the
+ * file and what to do (encrypted, .et, not a spreadsheet, damaged), never a library's message.
+ */
+import * as XLSX from "@e965/xlsx";
+import JSZip from "jszip";
+import type { MergedArea } from "../../engine/register";
+import { readOoxmlSheets } from "./ooxml";
+
+export interface FileSheet {
+  name: string;
+  /** visible, hidden, or very hidden (Excel's veryHidden: the portable record sheet). */
+  state: "visible" | "hidden" | "veryHidden";
+  /**
+   * Values by 0-based row and column, sparse (rows and cells that do not exist are holes): numbers
+   * (dates as Excel serials), text, logicals, errors as { code: "#N/A" }; a formula gives its
+   * cached value.
+   */
+  values: unknown[][];
+  /** Formulas as the file stores them (no leading "="), by "row,col". */
+  formulas: Map<string, string>;
+  /** Cells an array (or spilled) formula covers besides its own: "row,col". */
+  arrayCovered: Set<string>;
+  merges: MergedArea[];
+}
+
+export interface SpreadsheetFile {
+  sheets: FileSheet[];
+}
+
+export type ReadProblem = "empty" | "encrypted" | "et" | "not-spreadsheet" | "damaged";
+
+/** A file that cannot be read, said in words a finance officer can act on. */
+export class SpreadsheetReadError extends Error {
+  constructor(
+    readonly problem: ReadProblem,
+    readonly zh: string,
+    readonly en: string,
+  ) {
+    super(zh);
+    this.name = "SpreadsheetReadError";
+  }
+}
+
+const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+function problem(kind: ReadProblem, file: string): SpreadsheetReadError {
+  const f = baseName(file);
+  switch (kind) {
+    case "empty":
+      return new SpreadsheetReadError(kind, `无法读取 ${f}：文件是空的（0 字节），请重新导出或重新发送`, `cannot read ${f}: the file is empty (0 bytes); export or send it again`);
+    case "encrypted":
+      return new SpreadsheetReadError(kind, `无法读取 ${f}：文件已加密，请先取消密码（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后再试`, `cannot read ${f}: the file is password-protected; remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password, clear it) and try again`);
+    case "et":
+      return new SpreadsheetReadError(kind, `无法读取 ${f}：这是 WPS 的 .et 文件，请在 WPS 中另存为 .xlsx 后再试`, `cannot read ${f}: this is a WPS .et file; save it as .xlsx in WPS and try again`);
+    case "not-spreadsheet":
+      return new SpreadsheetReadError(kind, `无法读取 ${f}：不是电子表格文件（应为 .xlsx、.xlsm、.xls 或 .ods），请用 Excel 或 WPS 打开并另存为 .xlsx`, `cannot read ${f}: not a spreadsheet file (expected .xlsx, .xlsm, .xls or .ods); open it in Excel or WPS and save it as .xlsx`);
+    case "damaged":
+      return new SpreadsheetReadError(kind, `无法读取 ${f}：文件已损坏或不完整，请用 Excel 或 WPS 打开并另存为 .xlsx，或请报送单位重新发送`, `cannot read ${f}: the file is damaged or incomplete; open it in Excel or WPS and save it as .xlsx, or ask the sender for it again`);
+  }
+}
+
+const ZIP = [0x50, 0x4b];
+const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const starts = (b: Uint8Array, sig: number[]) => sig.every((x, i) => b[i] === x);
+const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+
+/** An encrypted OOXML file is a compound file holding EncryptionInfo and EncryptedPackage streams. */
+function looksEncrypted(b: Uint8Array): boolean {
+  const probe = b.subarray(0, Math.min(b.length, 1 << 16));
+  let text = "";
+  for (let i = 0; i < probe.length; i++) if (probe[i] !== 0) text += String.fromCharCode(probe[i]);
+  return /EncryptionInfo|EncryptedPackage/.test(text);
+}
+
+/** BIFF error codes, as SheetJS gives them, to the text a cell shows. */
+const ERROR_CODES: Record<number, string> = { 0x00: "#NULL!", 0x07: "#DIV/0!", 0x0f: "#VALUE!", 0x17: "#REF!", 0x1d: "#NAME?", 0x24: "#NUM!", 0x2a: "#N/A", 0x2b: "#GETTING_DATA" };
+
+function cellValue(cell: XLSX.CellObject): unknown {
+  switch (cell.t) {
+    case "n":
+    case "s":
+    case "b":
+      return cell.v ?? null;
+    case "e": {
+      // SheetJS keeps an error as its BIFF code; a formula saved without a value has none.
+      const code = typeof cell.v === "number" ? ERROR_CODES[cell.v] : undefined;
+      return code ? { code } : null;
+    }
+    case "d":
+      // Dates come as serials (cellDates off); a date-typed cell of an .ods is turned back into one.
+      return cell.v instanceof Date ? (cell.v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : (cell.v ?? null);
+    default:
+      return null;
+  }
+}
+
+/** SheetJS tells the console about ODS number formats it approximates; the values are unaffected. */
+function quietly<T>(read: () => T): T {
+  const error = console.error;
+  console.error = (...args: unknown[]) => {
+    if (!/^ODS number format/.test(String(args[0]))) error(...args);
+  };
+  try {
+    return read();
+  } finally {
+    console.error = error;
+  }
+}
+
+/**
+ * Reads a spreadsheet file's bytes; `file` is its name, for messages and the .et check. An .xlsx /
+ * .xlsm package is read part by part (ooxml.ts: values only, about three times faster); anything
+ * that reader does not expect, and every .xls / .ods, goes through SheetJS.
+ */
+export async function readSpreadsheet(bytes: Uint8Array, file: string): Promise<SpreadsheetFile> {
+  if (starts(bytes, ZIP)) {
+    let zip: InstanceType<typeof JSZip> | null = null;
+    try {
+      zip = await JSZip.loadAsync(bytes);
+    } catch {
+      zip = null; // SheetJS says what is wrong with it
+    }
+    if (zip?.file("xl/workbook.xml")) {
+      const sheets = await readOoxmlSheets(zip);
+      if (sheets) return { sheets };
+    }
+  }
+  return readWithSheetJs(bytes, file);
+}
+
+/** Every format SheetJS reads (xlsx, xlsm, xls, ods), cell by existing cell. */
+export function readWithSheetJs(bytes: Uint8Array, file: string): SpreadsheetFile {
+  if (bytes.length === 0) throw problem("empty", file);
+  const et = /\.et$/i.test(file);
+  const zip = starts(bytes, ZIP);
+  const cfb = starts(bytes, CFB);
+  if (!zip && !cfb) {
+    // SheetJS would read any text as CSV or HTML: only real workbook containers are accepted.
+    if (et) throw problem("et", file);
+    const head = ascii(bytes, 0, 5);
+    throw problem(head === "%PDF-" || !/\.(xlsx|xlsm|xls|ods)$/i.test(file) ? "not-spreadsheet" : "damaged", file);
+  }
+  if (cfb && looksEncrypted(bytes)) throw problem("encrypted", file);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = quietly(() => XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellDates: false, cellNF: false, cellHTML: false, cellText: false, cellStyles: false, bookVBA: false, sheetStubs: true, WTF: false }));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/password|encrypt/i.test(message)) throw problem("encrypted", file);
+    if (et) throw problem("et", file);
+    throw problem(zip && !/\.(xlsx|xlsm|ods)$/i.test(file) && /not a spreadsheet|unsupported/i.test(message) ? "not-spreadsheet" : "damaged", file);
+  }
+  if (!wb.SheetNames || wb.SheetNames.length === 0) throw problem(zip ? "damaged" : "not-spreadsheet", file);
+  const sheets: FileSheet[] = wb.SheetNames.map((name, i) => {
+    const ws = wb.Sheets[name] as XLSX.WorkSheet & { "!data"?: XLSX.CellObject[][] };
+    const hidden = wb.Workbook?.Sheets?.[i]?.Hidden ?? 0;
+    const values: unknown[][] = [];
+    const formulas = new Map<string, string>();
+    const arrayCovered = new Set<string>();
+    // forEach skips holes: only the rows and cells the file holds are visited.
+    ws["!data"]?.forEach((row, r) => {
+      if (!row) return;
+      const out: unknown[] = [];
+      let any = false;
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        if (cell.f) formulas.set(`${r},${c}`, cell.f);
+        if (cell.F && cell.f) {
+          const range = XLSX.utils.decode_range(cell.F);
+          for (let rr = range.s.r; rr <= range.e.r; rr++) for (let cc = range.s.c; cc <= range.e.c; cc++) if (rr !== r || cc !== c) arrayCovered.add(`${rr},${cc}`);
+        }
+        const v = cellValue(cell);
+        if (v !== null) {
+          out[c] = v;
+          any = true;
+        }
+      });
+      if (any) values[r] = out;
+    });
+    const merges = (ws["!merges"] ?? []).map((m) => ({ top: m.s.r, left: m.s.c, bottom: m.e.r, right: m.e.c }));
+    return { name, state: hidden === 2 ? "veryHidden" : hidden === 1 ? "hidden" : "visible", values, formulas, arrayCovered, merges };
+  });
+  return { sheets };
+}
