@@ -171,10 +171,11 @@ function text(a: FileAudit, lang: Lang): string {
     lines.push(`  ${zh ? "奖励合计" : "Total reward"} ${money(t.reward)}`);
     lines.push(`    ${zh ? "市财政" : "City finance"} ${money(t.city)}`);
     lines.push(`    ${zh ? "镇财政" : "Town finance"} ${money(t.townTotal)}`);
-    for (const town of t.towns) lines.push(`      ${zh ? town.nameZh : town.nameEn} ${money(town.fen)}`);
+    // A payer with nothing to pay is left out, as in the pane.
+    for (const town of t.towns.filter((x) => x.fen !== 0)) lines.push(`      ${zh ? town.nameZh : town.nameEn} ${money(town.fen)}`);
     if (t.townUnknown) lines.push(`      ${zh ? "未写明镇街" : "town not given"} ${money(t.townUnknown)}`);
     lines.push(`    ${zh ? "园区财政" : "Park finance"} ${money(t.parkTotal)}`);
-    for (const park of t.parks) lines.push(`      ${zh ? park.nameZh : park.nameEn} ${money(park.fen)}`);
+    for (const park of t.parks.filter((x) => x.fen !== 0)) lines.push(`      ${zh ? park.nameZh : park.nameEn} ${money(park.fen)}`);
     const skippedData = r.skipped.filter((k) => k.reason !== "title");
     if (skippedData.length > 0) {
       lines.push(
@@ -187,7 +188,7 @@ function text(a: FileAudit, lang: Lang): string {
     lines.push(`  ${zh ? "发现" : "Findings"} (${findings.length})${findings.length ? (zh ? "：" : ":") : ""}`);
     for (const f of findings) {
       const where = zh ? `第 ${f.row} 行` : `row ${f.row}`;
-      lines.push(`    ${where} ${f.enterprise} [${SEVERITY_LABELS[f.severity][lang]}] ${f.clause ? `${f.clause} ` : ""}${findingText(f, lang)}${f.cells.length ? ` (${f.cells.join(", ")})` : ""}`);
+      lines.push(`    ${where} ${f.enterprise} [${SEVERITY_LABELS[f.severity][lang]}] ${findingText(f, lang)}${f.cells.length ? ` (${f.cells.join(", ")})` : ""}`);
     }
   }
   return lines.join("\n") + "\n";

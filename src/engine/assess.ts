@@ -201,7 +201,7 @@ function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
         "info",
         "五（一）",
         `化工企业位于${zone.labelZh}：园区全额承担的规定在五（二）铸造条款内，按解释口径仍由市财政全额承担`,
-        `Chemical enterprise in the ${zone.labelEn}: the park-pays rule sits in the foundry clause 五（二）, so by the adopted interpretation the city pays`,
+        `Chemical enterprise in the ${zone.labelEn}: the park-pays rule sits in the foundry clause Art. 5(2), so by the adopted interpretation the city pays`,
       ),
     );
   }

@@ -23,6 +23,9 @@ export class ClaimError extends Error {
     readonly argument: ArgumentName | null,
     readonly messageZh: string,
     readonly messageEn: string,
+    /** What is wrong, without the argument's name (a register names the column instead). */
+    readonly detailZh: string = messageZh,
+    readonly detailEn: string = messageEn,
   ) {
     super(`${messageZh} / ${messageEn}`);
     this.name = "ClaimError";
@@ -37,7 +40,7 @@ export class ClaimError extends Error {
 /** A `#VALUE!` error about one argument; the messages are prefixed with the argument's name. */
 export function badArgument(argument: ArgumentName, zh: string, en: string): ClaimError {
   const label = ARGUMENT_LABELS[argument];
-  return new ClaimError("#VALUE!", argument, `${label.zh}（${label.en}）：${zh}`, `${label.en}: ${en}`);
+  return new ClaimError("#VALUE!", argument, `${label.zh}（${label.en}）：${zh}`, `${label.en}: ${en}`, zh, en);
 }
 
 /**

@@ -3,7 +3,7 @@
  * a severity, the clause, and a message in Chinese and English. Register findings (about a row of
  * a register) also carry the row and the cells they are about, so the pane can select them.
  */
-import type { ClauseId } from "../policy";
+import { clauseRef, type ClauseId } from "../policy";
 import type { Lang } from "./lang";
 
 export type Severity = "excluded" | "not-covered" | "error" | "warning" | "info";
@@ -16,7 +16,7 @@ export const SEVERITY_LABELS: Record<Severity, { zh: string; en: string }> = {
   "not-covered": { zh: "不适用本意见", en: "Not covered" },
   error: { zh: "输入错误", en: "Invalid input" },
   warning: { zh: "需核实", en: "Check" },
-  info: { zh: "说明", en: "Note" },
+  info: { zh: "提示", en: "Note" },
 };
 
 export type FindingCode =
@@ -68,8 +68,8 @@ export const finding = (
   messageEn: string,
 ): Finding => ({ code, severity, clause, messageZh, messageEn });
 
-/** A finding's message in one language, with its clause, as JY.CHECK and the CLI print it. */
+/** A finding's message in one language, with its clause (五（一） / Art. 5(1)), as JY.CHECK and the CLI print it. */
 export function findingText(f: Finding, lang: Lang): string {
-  const message = lang === "zh" ? f.messageZh : f.messageEn;
-  return f.clause ? `${message}（${f.clause}）` : message;
+  if (lang === "zh") return f.clause ? `${f.messageZh}（${f.clause}）` : f.messageZh;
+  return f.clause ? `${f.messageEn} (${clauseRef(f.clause, "en")})` : f.messageEn;
 }

@@ -30,8 +30,8 @@ const BY_CODE = new Map<string, SectorId>();
 for (const sector of Object.values(SECTORS)) for (const code of sector.codes) BY_CODE.set(code, sector.id);
 const NAMED_CODES = [...BY_CODE.keys()];
 
-const ACCEPTED_ZH = "化工、铸造、热电、印染、其它，或国民经济行业代码（如 2614、3391）";
-const ACCEPTED_EN = "化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其它 other, or a GB/T 4754 code (e.g. 2614, 3391)";
+const ACCEPTED_ZH = "化工、铸造、热电、印染、其他，或国民经济行业分类代码（如 2614、3391）";
+const ACCEPTED_EN = "化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其他 other, or a GB/T 4754 code (e.g. 2614, 3391)";
 
 function fromCode(code: string, shown: string): SectorId {
   const named = BY_CODE.get(code);

@@ -16,6 +16,7 @@ import {
   type Claim,
   type Lang,
 } from "../engine";
+import { clauseRef } from "../policy";
 
 function readClaim(sector: unknown, sales1: unknown, sales2: unknown, flags: unknown, unit: unknown, place: unknown): Claim {
   return parseClaim({ sector, sales1, sales2, flags, unit, place });
@@ -43,7 +44,7 @@ export function detail(lang: Lang, sector: unknown, sales1: unknown, sales2: unk
   const b = explain(claim);
   if (b.amounts.status === "not-covered") throw notCoveredError(claim.sector);
   return detailLines(b, lang).map((line) => [
-    line.clause ? `${line.label}【${line.clause}】` : line.label,
+    line.clause ? (lang === "zh" ? `${line.label}【${line.clause}】` : `${line.label} [${clauseRef(line.clause, "en")}]`) : line.label,
     typeof line.value === "string" ? line.value : line.value.toNumber(),
   ]);
 }
@@ -52,5 +53,5 @@ export function detail(lang: Lang, sector: unknown, sales1: unknown, sales2: unk
 export function check(lang: Lang, sector: unknown, sales1: unknown, sales2: unknown, flags?: unknown, unit?: unknown, place?: unknown): string {
   const a = assess(readClaim(sector, sales1, sales2, flags, unit, place));
   if (a.findings.length === 0) return lang === "zh" ? "无异常" : "OK";
-  return a.findings.map((f) => findingText(f, lang)).join("；");
+  return a.findings.map((f) => findingText(f, lang)).join(lang === "zh" ? "；" : "; ");
 }

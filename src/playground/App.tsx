@@ -15,7 +15,12 @@ const useStyles = makeStyles({
   main: { display: "flex", flex: 1, minHeight: 0 },
   grid: { flex: 1, minWidth: 0 },
   pane: { width: "440px", flex: "none", overflowY: "auto", borderLeft: `1px solid ${tokens.colorNeutralStroke2}` },
+  paneOnly: { fontFamily: tokens.fontFamilyBase },
 });
+
+/** ?pane=only shows the pane alone, filling the window, as Excel hosts it (tests at 320–450 px). */
+const PANE_ONLY = new URLSearchParams(location.search).get("pane") === "only";
+if (PANE_ONLY) document.body.style.margin = "0";
 
 export function App(props: { wb: PlaygroundWorkbook; lang: Lang; today?: string; onController: (c: ScanController) => void }) {
   const { wb, today, onController } = props;
@@ -26,6 +31,8 @@ export function App(props: { wb: PlaygroundWorkbook; lang: Lang; today?: string;
     wb.setDisplayLanguage(l === "zh" ? "zh-CN" : "en-US");
     setLang(l);
   };
+  const pane = <Pane port={wb} lang={lang} onLangChange={changeLang} scanOptions={{ today }} onController={onController} />;
+  if (PANE_ONLY) return <div className={st.paneOnly}>{pane}</div>;
   return (
     <div className={st.page}>
       <div className={st.top}>
@@ -42,7 +49,7 @@ export function App(props: { wb: PlaygroundWorkbook; lang: Lang; today?: string;
           <Grid wb={wb} lang={lang} />
         </div>
         <aside className={st.pane} aria-label={lang === "zh" ? "任务窗格" : "Task pane"}>
-          <Pane port={wb} lang={lang} onLangChange={changeLang} scanOptions={{ today }} onController={onController} />
+          {pane}
         </aside>
       </div>
     </div>

@@ -3,6 +3,7 @@
  *   ?lang=en        start in English (default Chinese)
  *   ?today=2025-12-15  the date deadlines are checked against (default: today)
  *   ?rows=10000     a generated register of that many rows instead of the sample (load tests)
+ *   ?pane=only      the pane alone, filling the window as in Excel (layout tests at 320–450 px)
  * window.__jy is a handle for tests and the benchmark: the workbook, the scan state, rescan().
  */
 import { createRoot } from "react-dom/client";

@@ -61,7 +61,7 @@ export const CLAUSES: Record<ClauseId, Clause> = {
   },
   "三（一）5": {
     id: "三（一）5",
-    titleZh: "其它行业",
+    titleZh: "其他行业",
     titleEn: "Other industries",
     textZh: "其它行业：根据江苏省、无锡市工作部署，需要重点整治的行业。",
   },
@@ -126,3 +126,17 @@ export const CLAUSES: Record<ClauseId, Clause> = {
       "本意见自2022年10月1日起执行，有效期五年。原《关于深入开展淘汰低端落后产能、关停整治“三高两低”企业的实施意见》（澄政发〔2019〕2号）同时废止。",
   },
 };
+
+const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/**
+ * A clause id as a reader of that language cites it: 五（一） in Chinese, "Art. 5(1)" in English
+ * (三（一）2 → "Art. 3(1) item 2", 七 → "Art. 7").
+ */
+export function clauseRef(id: ClauseId, lang: "zh" | "en"): string {
+  if (lang === "zh") return id;
+  const m = /^(.)(?:（(.)）)?(\d*)$/.exec(id);
+  if (!m) return id;
+  const [, section, item, sub] = m;
+  return `Art. ${NUMERALS[section]}${item ? `(${NUMERALS[item]})` : ""}${sub ? ` item ${sub}` : ""}`;
+}

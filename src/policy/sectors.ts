@@ -75,7 +75,7 @@ export const SECTORS: Record<SectorId, Sector> = {
   },
   other: {
     id: "other",
-    nameZh: "其它",
+    nameZh: "其他",
     nameEn: "other",
     clause: "三（一）5",
     rewardClause: null,
@@ -83,7 +83,7 @@ export const SECTORS: Record<SectorId, Sector> = {
     governedByEn: "the province's and Wuxi's arrangements for that industry (this document sets no reward)",
     // 三（一）5: industries the document names no reward for, as registers write them.
     aliases: [
-      "其他", "其它行业", "其他行业", "others",
+      "其它", "其它行业", "其他行业", "others",
       "纺织", "电镀", "建材", "水泥", "造纸", "玻璃", "陶瓷", "化纤", "化学纤维", "服装", "皮革", "机械", "机械制造", "电子", "印刷", "有色金属", "金属制品", "塑料", "橡胶", "家具", "食品",
       "textile", "textiles", "electroplating", "building materials", "cement", "paper", "glass", "ceramics", "machinery",
     ],

@@ -1,4 +1,7 @@
-/** The actions area: one button per PANE_ACTIONS entry, a confirmation, then a result with undo. */
+/**
+ * The actions, reached from the toolbar's menu: one menu item per PANE_ACTIONS entry (a disabled one
+ * says why), a confirmation, then a result with undo shown under the toolbar.
+ */
 import { useState } from "react";
 import {
   Button,
@@ -8,22 +11,17 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
+  MenuItem,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  Tooltip,
-  makeStyles,
 } from "@fluentui/react-components";
 import { PANE_ACTIONS, type ActionContext, type PaneAction } from "./actions";
 
-const useStyles = makeStyles({
-  row: { display: "flex", flexWrap: "wrap", gap: "6px" },
-});
-
 type Outcome = { intent: "success" | "error"; message: string; undo?: () => Promise<string>; undoLabel?: string };
 
-export function Actions({ ctx, actions = PANE_ACTIONS }: { ctx: ActionContext; actions?: PaneAction[] }) {
-  const st = useStyles();
+/** The menu items, the confirmation dialog and the outcome bar; the pane places each. */
+export function useActions(ctx: ActionContext, actions: PaneAction[] = PANE_ACTIONS) {
   const s = ctx.s;
   const [asking, setAsking] = useState<PaneAction | null>(null);
   const [busy, setBusy] = useState(false);
@@ -53,51 +51,48 @@ export function Actions({ ctx, actions = PANE_ACTIONS }: { ctx: ActionContext; a
     }
   };
 
-  return (
-    <section aria-label={s.actions}>
-      <div className={st.row}>
-        {actions.map((a) => {
-          const reason = a.disabledReason(ctx);
-          const button = (
-            <Button key={a.id} size="small" disabled={busy || reason !== null} onClick={() => setAsking(a)} data-testid={`action-${a.id}`}>
-              {a.label(s)}
-            </Button>
-          );
-          return reason ? (
-            <Tooltip key={a.id} content={reason} relationship="description">
-              <span>{button}</span>
-            </Tooltip>
-          ) : (
-            button
-          );
-        })}
-      </div>
-      {outcome && (
-        <MessageBar intent={outcome.intent} data-testid="action-outcome">
-          <MessageBarBody>{outcome.message}</MessageBarBody>
-          {outcome.undo && (
-            <MessageBarActions>
-              <Button size="small" disabled={busy} onClick={() => outcome.undo && undo(outcome.undo)} data-testid="action-undo">
-                {outcome.undoLabel ?? s.undo}
-              </Button>
-            </MessageBarActions>
-          )}
-        </MessageBar>
-      )}
-      <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && setAsking(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{asking?.label(s)}</DialogTitle>
-            <DialogContent>{asking?.confirm(s)}</DialogContent>
-            <DialogActions>
-              <Button onClick={() => setAsking(null)}>{s.cancel}</Button>
-              <Button appearance="primary" onClick={() => asking && run(asking)} data-testid="action-confirm">
-                {s.confirm}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
-    </section>
+  const items = actions.map((a) => {
+    const reason = a.disabledReason(ctx);
+    return (
+      <MenuItem key={a.id} disabled={busy || reason !== null} onClick={() => setAsking(a)} data-testid={`action-${a.id}`}>
+        {a.label(s)}
+        {reason ? <span style={{ display: "block", fontSize: "12px", whiteSpace: "normal" }}>{reason}</span> : null}
+      </MenuItem>
+    );
+  });
+
+  const outcomeBar = outcome && (
+    <MessageBar intent={outcome.intent} data-testid="action-outcome" layout="multiline">
+      <MessageBarBody>{outcome.message}</MessageBarBody>
+      <MessageBarActions>
+        {outcome.undo && (
+          <Button size="small" disabled={busy} onClick={() => outcome.undo && undo(outcome.undo)} data-testid="action-undo">
+            {outcome.undoLabel ?? s.undo}
+          </Button>
+        )}
+        <Button size="small" appearance="transparent" onClick={() => setOutcome(null)}>
+          {s.close}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
+
+  const dialog = (
+    <Dialog open={asking !== null} onOpenChange={(_, d) => !d.open && setAsking(null)}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{asking?.label(s)}</DialogTitle>
+          <DialogContent>{asking?.confirm(s)}</DialogContent>
+          <DialogActions>
+            <Button onClick={() => setAsking(null)}>{s.cancel}</Button>
+            <Button appearance="primary" onClick={() => asking && run(asking)} data-testid="action-confirm">
+              {s.confirm}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+
+  return { items, dialog, outcomeBar };
 }

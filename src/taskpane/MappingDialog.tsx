@@ -21,7 +21,8 @@ import type { Strings } from "./i18n";
 
 const useStyles = makeStyles({
   // One column in a 320 px pane, two where there is room.
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", columnGap: "12px", rowGap: "6px" },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 220px), 1fr))", columnGap: "12px", rowGap: "6px" },
+  dropdown: { minWidth: 0, width: "100%" },
 });
 
 export function MappingDialog(props: {
@@ -81,6 +82,7 @@ export function MappingDialog(props: {
                   <Field key={c.key} label={`${lang === "zh" ? c.labelZh : c.labelEn}${c.required ? " *" : ""}`} size="small">
                     <Dropdown
                       size="small"
+                      className={st.dropdown}
                       data-testid={`map-${c.key}`}
                       value={value === undefined ? s.notMapped : headerText(value)}
                       selectedOptions={[value === undefined ? "none" : String(value)]}
@@ -97,9 +99,9 @@ export function MappingDialog(props: {
                 );
               })}
               <Field label={s.unit} size="small">
-                <Dropdown size="small" value={unit === "元" ? `元 ${lang === "en" ? s.yuan : ""}` : `万元 ${lang === "en" ? s.wan : ""}`} selectedOptions={[unit]} onOptionSelect={(_, d) => setUnit(d.optionValue as Unit)}>
-                  <Option value="元">元</Option>
-                  <Option value="万元">万元</Option>
+                <Dropdown size="small" className={st.dropdown} value={unit === "元" ? s.yuan : s.wan} selectedOptions={[unit]} onOptionSelect={(_, d) => setUnit(d.optionValue as Unit)}>
+                  <Option value="元">{s.yuan}</Option>
+                  <Option value="万元">{s.wan}</Option>
                 </Dropdown>
               </Field>
             </div>

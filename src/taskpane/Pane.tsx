@@ -1,18 +1,29 @@
 /**
- * The pane's first screen: how much in total and who pays it, what is wrong with which enterprise
- * and why (with the clause), this year's deadlines, the column mapping and the actions.
+ * The pane, designed for Excel's 320 px first: a toolbar (check again, columns, a menu with the
+ * actions and settings), then the first answers — the total and what it leaves out, who pays it,
+ * what is wrong counted by enterprise — then the findings grouped by kind and this year's deadlines.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   Caption1,
-  Divider,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Menu,
+  MenuButton,
+  MenuDivider,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
   Spinner,
-  Subtitle2,
   Text,
-  Title3,
   ToggleButton,
   makeStyles,
   tokens,
@@ -20,9 +31,9 @@ import {
 import type { Lang } from "../engine";
 import { COLUMN_INFO, mapColumns, todayIso, type RegisterFinding } from "../engine/register";
 import type { WorkbookPort } from "../workbook";
-import { Actions } from "./Actions";
+import { useActions } from "./Actions";
 import { Deadlines } from "./Deadlines";
-import { Findings } from "./Findings";
+import { Findings, type FindingsHandle } from "./Findings";
 import { STRINGS } from "./i18n";
 import { MappingDialog } from "./MappingDialog";
 import { SkippedRows } from "./SkippedRows";
@@ -33,11 +44,30 @@ import type { Unit } from "../engine";
 import type { PaneAction } from "./actions";
 
 const useStyles = makeStyles({
-  pane: { display: "flex", flexDirection: "column", gap: "10px", padding: "12px 16px 12px 12px", boxSizing: "border-box", minWidth: "300px", width: "100%", fontFamily: tokens.fontFamilyBase },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "12px",
+    padding: "10px 12px 16px",
+    boxSizing: "border-box",
+    width: "100%",
+    minWidth: 0,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: "14px",
+    overflowWrap: "anywhere",
+  },
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px", "& h1, & p": { margin: 0 } },
-  status: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
-  dim: { color: tokens.colorNeutralForeground3 },
+  title: { fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
+  langs: { display: "flex", flex: "none", gap: "2px" },
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
+  status: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minHeight: "18px" },
+  dim: { color: tokens.colorNeutralForeground2 },
+  h2: { margin: "0 0 6px", fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
+  menuNote: { display: "block", fontSize: "12px" },
 });
+
+/** Summaries are read in 万元 (two decimals, the exact 元 beside) unless the workbook's settings say 元. */
+const SUMMARY_UNIT: Unit = "万元";
 
 export interface PaneProps {
   port: WorkbookPort;
@@ -84,31 +114,34 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
 
   const today = scanOptions?.today ?? todayIso();
   const actionCtx = useMemo(() => ({ port, state, lang, s, year: Number(today.slice(0, 4)) }), [port, state, lang, s, today]);
+  const actionsUi = useActions(actionCtx, actions);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const findingsRef = useRef<FindingsHandle | null>(null);
   const scan = state.scan;
   const missing = scan?.missing ?? [];
+  const pending = useMemo(() => new Set(scan?.findings.filter((f) => f.code === "RIVERSIDE_PENDING").map((f) => f.row)).size, [scan]);
+  const time = (d: Date) => d.toLocaleTimeString(lang === "zh" ? "zh-CN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
 
   return (
     <main className={st.pane} lang={lang === "zh" ? "zh-CN" : "en"} data-testid="pane" data-status={state.status}>
       <header className={st.header}>
         <div>
-          <Title3 as="h1" block>
-            {s.title}
-          </Title3>
+          <h1 className={st.title}>{s.title}</h1>
           <Caption1 as="p" block className={st.dim}>
             {s.subtitle}
           </Caption1>
         </div>
-        <div role="group" aria-label={s.language}>
-          <ToggleButton size="small" checked={lang === "zh"} onClick={() => switchLang("zh")} data-testid="lang-zh">
+        <div role="group" aria-label={s.language} className={st.langs}>
+          <ToggleButton size="small" checked={lang === "zh"} onClick={() => switchLang("zh")} data-testid="lang-zh" lang="zh-CN">
             中文
           </ToggleButton>
-          <ToggleButton size="small" checked={lang === "en"} onClick={() => switchLang("en")} data-testid="lang-en">
+          <ToggleButton size="small" checked={lang === "en"} onClick={() => switchLang("en")} data-testid="lang-en" lang="en">
             EN
           </ToggleButton>
         </div>
       </header>
 
-      <div className={st.status}>
+      <div className={st.toolbar} role="group" aria-label={s.moreActions}>
         <Button size="small" appearance="primary" onClick={() => void controller.current?.rescan()} data-testid="rescan">
           {s.rescan}
         </Button>
@@ -123,63 +156,94 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
             onSave={(m) => void controller.current?.saveMapping(m)}
           />
         )}
+        <Menu positioning="below-end">
+          <MenuTrigger disableButtonEnhancement>
+            <MenuButton size="small" data-testid="open-menu">
+              {s.moreActions}
+            </MenuButton>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList>
+              {actionsUi.items}
+              <MenuDivider />
+              <MenuItem onClick={() => setSettingsOpen(true)} data-testid="open-settings">
+                {s.settings}
+              </MenuItem>
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+      </div>
+      <div className={st.status} aria-live="polite">
         {state.status === "scanning" ? (
           <Spinner size="extra-tiny" label={s.scanning} />
         ) : (
           state.at && (
             <Caption1 className={st.dim} data-testid="scan-status">
-              {s.scannedAt(state.at.toLocaleTimeString(lang === "zh" ? "zh-CN" : "en-GB"))}
-              {state.register ? ` · ${s.sheet} ${state.register.sheet}${state.register.table ? ` [${state.register.table}]` : ""}` : ""}
+              {s.scannedAt(time(state.at), state.register?.sheet ?? null)}
             </Caption1>
           )
         )}
       </div>
+      {actionsUi.outcomeBar}
 
       {state.status === "error" && (
-        <MessageBar intent="error">
+        <MessageBar intent="error" layout="multiline">
           <MessageBarBody>{s.failed(state.error ?? "")}</MessageBarBody>
         </MessageBar>
       )}
       {state.status === "no-register" && (
-        <MessageBar intent="info" data-testid="no-register">
+        <MessageBar intent="info" data-testid="no-register" layout="multiline">
           <MessageBarBody>{s.noRegister}</MessageBarBody>
         </MessageBar>
       )}
       {state.status === "done" && <SkippedRows skipped={state.register?.skipped} lang={lang} />}
       {missing.length > 0 && (
-        <MessageBar intent="warning" data-testid="missing-columns">
+        <MessageBar intent="warning" data-testid="missing-columns" layout="multiline">
           <MessageBarBody>{s.missingColumns(missing.map((k) => (lang === "zh" ? COLUMN_INFO[k].labelZh : COLUMN_INFO[k].labelEn)).join(lang === "zh" ? "、" : ", "))}</MessageBarBody>
         </MessageBar>
       )}
 
       {scan && (
         <>
-          <Totals totals={scan.totals} lang={lang} s={s} unit={displayUnit ?? undefined} />
-          <Divider />
-          <Subtitle2 as="h2">{s.findings}</Subtitle2>
-          <Findings findings={scan.findings} lang={lang} s={s} onSelect={select} />
-          <Divider />
-          <Subtitle2 as="h2">{s.deadlines}</Subtitle2>
-          <Deadlines deadlines={scan.deadlines} lang={lang} s={s} />
+          <Totals totals={scan.totals} lang={lang} s={s} unit={displayUnit ?? SUMMARY_UNIT} pending={pending}
+            onShowUncounted={() => findingsRef.current?.show("error", "INVALID_INPUT")}
+            onShowPending={() => findingsRef.current?.show("warning", "RIVERSIDE_PENDING")}
+          />
+          <Findings ref={findingsRef} findings={scan.findings} lang={lang} s={s} onSelect={select} />
+          <section aria-label={s.deadlines}>
+            <h2 className={st.h2}>{s.deadlines}</h2>
+            <Deadlines deadlines={scan.deadlines} lang={lang} s={s} />
+          </section>
         </>
       )}
-      <Divider />
-      <Subtitle2 as="h2">{s.actions}</Subtitle2>
-      <Actions ctx={actionCtx} actions={actions} />
-      <Divider />
-      <Subtitle2 as="h2">{s.settings}</Subtitle2>
-      <PaneSettings
-        port={port}
-        s={s}
-        unit={displayUnit ?? scan?.totals.unit ?? "元"}
-        onSaved={(u, l) => {
-          setDisplayUnit(u);
-          switchLang(l);
-        }}
-      />
       <Text size={200} className={st.dim}>
         {s.interpretation}
       </Text>
+
+      {actionsUi.dialog}
+      <Dialog open={settingsOpen} onOpenChange={(_, d) => setSettingsOpen(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>{s.settings}</DialogTitle>
+            <DialogContent>
+              <PaneSettings
+                port={port}
+                s={s}
+                unit={displayUnit ?? SUMMARY_UNIT}
+                onSaved={(u, l) => {
+                  setDisplayUnit(u);
+                  switchLang(l);
+                }}
+              />
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={() => setSettingsOpen(false)} data-testid="close-settings">
+                {s.close}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </main>
   );
 }

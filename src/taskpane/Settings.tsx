@@ -105,9 +105,9 @@ export function PaneSettings(props: { port: WorkbookPort; s: Strings; unit: Unit
     <section aria-label={s.settings} data-testid="pane-settings">
       <div className={st.row}>
         <Field label={s.displayUnit} size="small">
-          <Dropdown size="small" value={unit} selectedOptions={[unit]} onOptionSelect={(_, d) => { setUnit(d.optionValue as Unit); setSaved(false); }} data-testid="setting-unit">
-            <Option value="元">元</Option>
-            <Option value="万元">万元</Option>
+          <Dropdown size="small" value={unit === "元" ? s.yuan : s.wan} selectedOptions={[unit]} onOptionSelect={(_, d) => { setUnit(d.optionValue as Unit); setSaved(false); }} data-testid="setting-unit">
+            <Option value="元">{s.yuan}</Option>
+            <Option value="万元">{s.wan}</Option>
           </Dropdown>
         </Field>
         <Field label={s.languageChoice} size="small">

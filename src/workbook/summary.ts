@@ -113,7 +113,7 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping): S
     const r = cells.length + 1;
     cells.push([sector, byHelper((c) => `=SUMIFS(${c("reward")},${helper(HELPER_SECTOR)},$A${r},${c("reward")},">=0")`), same(`=COUNTIFS(${helper(HELPER_SECTOR)},$A${r})`), null, null, null]);
   }
-  for (const sector of ["热电", "印染", "其它"]) {
+  for (const sector of ["热电", "印染", "其他"]) {
     const r = cells.length + 1;
     cells.push([sector, "不适用本意见", same(`=COUNTIFS(${helper(HELPER_SECTOR)},$A${r})`), null, null, null]);
   }

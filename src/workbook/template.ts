@@ -11,7 +11,7 @@ import type { SheetSpec, SpecCell, Validation } from "./sheets";
 
 export const TEMPLATE_SHEET = "退出企业登记表";
 export const TEMPLATE_TABLE = "JY登记表";
-export const EXAMPLE_NOTE = "示例（可删除）Example";
+export const EXAMPLE_NOTE = "示例（可删除）";
 
 const YES_NO: Validation = { kind: "list", items: ["是", "否"], strict: false, promptZh: "填 是 / 否，或完成日期" };
 
@@ -32,7 +32,7 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   { key: "name", header: fixed("企业名称"), width: 28 },
   { key: "uscc", header: fixed("统一社会信用代码"), width: 21 },
   { key: "place", header: fixed("镇街园区"), width: 14, validation: { kind: "list", items: PLACE_CHOICES, strict: false, promptZh: "所在镇、街道，或 高新区 / 临港经济开发区" } },
-  { key: "sector", header: fixed("行业"), width: 10, validation: { kind: "list", items: ["化工", "铸造", "热电", "印染", "其它"], strict: false, promptZh: "化工、铸造、热电、印染、其它，也可填国民经济行业代码（如 2614、3391）" } },
+  { key: "sector", header: fixed("行业"), width: 10, validation: { kind: "list", items: ["化工", "铸造", "热电", "印染", "其他"], strict: false, promptZh: "化工、铸造、热电、印染、其他，也可填国民经济行业分类代码（如 2614、3391）" } },
   { key: "exitYear", header: fixed("退出年度"), width: 10, validation: { kind: "whole", min: 2000, max: 2100, promptZh: "关闭退出的年份，如 2025" } },
   { key: "sales1", header: (u) => `第一年销售额（${u}）`, width: 18, money: true },
   { key: "sales2", header: (u) => `第二年销售额（${u}）`, width: 18, money: true },

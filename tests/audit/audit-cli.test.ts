@@ -64,7 +64,7 @@ describe("jyreward audit", () => {
     await register(file, [...clean, ["华士搬迁化工", null, "华士镇", "化工", 2025, 45000000, 52000000, "搬迁入园"]]);
     const r = runCli(["audit", file, "--today", "2025-06-01"]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/第 6 行 华士搬迁化工 \[不列入奖补\] 五（五）/);
+    expect(r.stdout).toMatch(/第 6 行 华士搬迁化工 \[不列入奖补\] 不列入奖补范围：搬迁入园.*（五（五））/);
     const j = runCli(["audit", file, "--json", "--today", "2025-06-01"]);
     expect(j.status).toBe(1);
     const [report] = jsonLines(j.stdout);

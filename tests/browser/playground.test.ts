@@ -25,44 +25,55 @@ run("playground in Chromium", () => {
 
   const text = (testId: string) => page.locator(`[data-testid="${testId}"]`).first().innerText();
 
+  /** Shows every kind and opens the groups of these kinds, closing the others (the list is windowed). */
+  const openGroups = async (codes: string[]) => {
+    await page.click('[data-testid="chip-all"]');
+    const groups = await page.$$eval('[data-testid="finding-group"]', (els) => els.map((e) => [e.getAttribute("data-code") as string, e.getAttribute("aria-expanded") === "true"] as const));
+    for (const [code, open] of groups) {
+      if (open !== codes.includes(code)) await page.click(`[data-testid="finding-group"][data-code="${code}"]`);
+    }
+  };
+
   test("the sample register's totals", async () => {
-    expect(await text("total-reward")).toBe("154,540,000.02 元");
-    expect(await text("total-reward-other")).toBe("15,454.000002 万元");
-    expect(await text("total-city")).toBe("151,284,000.02 元");
-    expect(await text("total-towns")).toBe("756,000.00 元");
-    expect(await text("town-徐霞客镇")).toBe("297,000.00 元");
-    expect(await text("town-unknown")).toBe("180,000.00 元");
-    expect(await text("total-parks")).toBe("2,500,000.00 元");
-    expect(await text("park-ZONE_HIGHTECH")).toBe("500,000.00 元");
-    expect(await text("park-ZONE_LINGANG")).toBe("2,000,000.00 元");
-    expect(await text("count-rows")).toBe("登记企业 46");
-    expect(await text("count-eligible")).toBe("符合奖励条件 33");
-    expect(await text("count-excluded")).toBe("不列入奖补 4");
-    expect(await text("count-not-covered")).toBe("不适用本意见 5");
-    expect(await text("count-invalid")).toBe("输入错误 4");
+    expect(await text("total-reward")).toBe("15,454.00 万元");
+    expect(await text("total-reward-other")).toBe("精确值 154,540,000.02 元");
+    expect(await text("total-city")).toBe("15,128.40 万元");
+    expect(await text("total-city-exact")).toBe("151,284,000.02 元");
+    expect(await text("total-towns-exact")).toBe("756,000.00 元");
+    await page.click('[data-testid="show-towns"]');
+    expect(await text("town-徐霞客镇-exact")).toBe("297,000.00 元");
+    expect(await text("town-unknown-exact")).toBe("180,000.00 元");
+    expect(await text("total-parks-exact")).toBe("2,500,000.00 元");
+    await page.click('[data-testid="show-parks"]');
+    expect(await text("park-ZONE_HIGHTECH-exact")).toBe("500,000.00 元");
+    expect(await text("park-ZONE_LINGANG-exact")).toBe("2,000,000.00 元");
+    expect(await text("status-counts")).toBe("登记 46 家：符合奖励条件 33 家 · 不列入奖补 4 家 · 不适用本意见 5 家 · 金额无法计算 4 家");
   });
 
   test("the findings, by severity", async () => {
-    expect(await page.locator('[data-testid="finding"]').count()).toBe(42);
-    const bySeverity = await page.$$eval('[data-testid="finding"]', (rows) => {
+    const bySeverity = await page.$$eval('[data-testid="finding-group"]', (groups) => {
       const out: Record<string, number> = {};
-      for (const r of rows) out[r.getAttribute("data-severity") as string] = (out[r.getAttribute("data-severity") as string] ?? 0) + 1;
+      for (const g of groups) out[g.getAttribute("data-severity") as string] = (out[g.getAttribute("data-severity") as string] ?? 0) + 1;
       return out;
     });
-    expect(bySeverity).toEqual({ excluded: 4, "not-covered": 5, error: 6, warning: 17, info: 10 });
-    await page.click('[data-testid="tab-error"]');
+    expect(Object.keys(bySeverity)).toEqual(["excluded", "not-covered", "error", "warning", "info"]);
+    await openGroups(["EXCLUDED_RELOCATED", "EXCLUDED_CAPACITY_SWAP", "EXCLUDED_STEEL_CUT", "EXCLUDED_ILLEGAL_NEW"]);
+    expect(await page.locator('[data-testid="finding"][data-severity="excluded"]').count()).toBe(4);
+    await page.click('[data-testid="chip-error"]');
     expect(await page.locator('[data-testid="finding"]').count()).toBe(6);
     const first = page.locator('[data-testid="finding"]').first();
     expect(await first.getAttribute("data-row")).toBe("21");
     expect(await first.innerText()).toContain("G21 单元格");
-    await page.click('[data-testid="tab-all"]');
+    await openGroups(["EXCLUDED_RELOCATED"]);
     expect(await page.locator('[data-testid="finding"][data-code="EXCLUDED_RELOCATED"]').innerText()).toContain("五（五）");
     expect(await text("late-acceptance-2025")).toBe("逾期 1 家");
     expect(await text("late-payment-2024")).toBe("逾期 1 家");
   });
 
   test("an enterprise named like markup is shown as text, never run", async () => {
-    const row = page.locator('[data-testid="finding"][data-row="45"]');
+    const code = await page.evaluate(() => window.__jy?.state()?.scan?.findings.find((f) => f.row === 45)?.code);
+    await openGroups([code as string]);
+    const row = page.locator('[data-testid="finding"][data-row="45"]').first();
     expect(await row.innerText()).toContain("<img src=x onerror=alert(1)>");
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -73,16 +84,18 @@ run("playground in Chromium", () => {
     await screenshot(page, "playground-zh.png");
     await pane.screenshot({ path: `${SCREENSHOTS}/pane-zh.png` });
     await page.click('[data-testid="lang-en"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="total-reward"]')?.textContent === "154,540,000.02 yuan");
-    expect(await text("count-eligible")).toBe("Eligible 33");
+    await page.waitForFunction(() => document.querySelector('[data-testid="total-reward-other"]')?.textContent === "exactly 154,540,000.02 yuan");
+    expect(await text("status-counts")).toContain("33 eligible");
+    await openGroups(["USCC_INVALID"]);
     expect(await page.locator('[data-testid="finding"][data-code="USCC_INVALID"]').innerText()).toContain("wrong check character");
     await pane.screenshot({ path: `${SCREENSHOTS}/pane-en.png` });
     await screenshot(page, "playground-en.png");
     await page.click('[data-testid="lang-zh"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="total-reward"]')?.textContent === "154,540,000.02 元");
+    await page.waitForFunction(() => document.querySelector('[data-testid="total-reward-other"]')?.textContent === "精确值 154,540,000.02 元");
   });
 
   test("clicking a finding selects its cells in the sheet", async () => {
+    await openGroups(["USCC_INVALID", "CONDITION_NOT_MET"]);
     await page.click('[data-testid="finding"][data-code="USCC_INVALID"]');
     await page.waitForSelector('[data-cell="B14"][data-selected="true"]');
     expect(await text("name-box")).toBe("B14");
@@ -96,12 +109,14 @@ run("playground in Chromium", () => {
     await page.dblclick('[data-cell="G2"]');
     await page.fill('[data-testid="cell-editor"]', "0");
     await page.press('[data-testid="cell-editor"]', "Enter");
-    await page.waitForFunction(() => document.querySelector('[data-testid="total-reward"]')?.textContent === "152,140,000.02 元");
+    await page.waitForFunction(() => document.querySelector('[data-testid="total-reward-other"]')?.textContent === "精确值 152,140,000.02 元");
+    await openGroups(["ZERO_SALES"]);
     expect(await page.locator('[data-testid="finding"][data-code="ZERO_SALES"][data-row="2"]').count()).toBe(1);
     expect(await page.locator('[data-cell="N2"]').innerText()).toBe("2,400,000.00");
   });
 
   test("insert the register template, then undo it", async () => {
+    await page.click('[data-testid="open-menu"]');
     await page.click('[data-testid="action-insert-template"]');
     await page.click('[data-testid="action-confirm"]');
     await page.waitForSelector('[data-testid="sheet-tab"]:has-text("退出企业登记表")');
@@ -113,6 +128,7 @@ run("playground in Chromium", () => {
   });
 
   test("generate the summary sheet: live formulas and a chart by payer", async () => {
+    await page.click('[data-testid="open-menu"]');
     await page.click('[data-testid="action-summary"]');
     await page.click('[data-testid="action-confirm"]');
     await page.waitForSelector('[data-testid="sheet-tab"]:has-text("资金统计")');

@@ -23,7 +23,7 @@ describe("cases.json through jyreward calc (one process)", () => {
   test.each(cases.map((c, i) => [caseName(c, i), c, i] as const))("%s", (_name, c, i) => {
     const line = out[i];
     if (isNotCovered(c)) {
-      const sector = Object.values(SECTORS).find((s) => s.nameZh === c.sector);
+      const sector = Object.values(SECTORS).find((s) => s.nameZh === c.sector || s.aliases.includes(c.sector));
       expect(Object.keys(line)).toEqual(["error"]);
       expect(line.error).toEqual({ code: "#N/A", argument: null, line: i + 1, message: expect.stringContaining(sector?.governedByZh as string) });
       return;

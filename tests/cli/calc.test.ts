@@ -191,7 +191,7 @@ describe("single-claim mode: a readable breakdown", () => {
   test("cap and excluded claims", () => {
     const capped = runCli(["calc", "--sector", "化工", "--sales1", "3000000000", "--sales2", "1000000000"]);
     expect(capped.stdout).toContain("超上限核减");
-    expect(capped.stdout).toMatch(/\[说明\] 计算金额 73,000,000\.00 元 超过每家企业上限 50,000,000\.00 元.*【五（一）】/);
+    expect(capped.stdout).toMatch(/\[提示\] 计算金额 73,000,000\.00 元 超过每家企业上限 50,000,000\.00 元.*【五（一）】/);
     const excluded = runCli(["calc", "--sector", "铸造", "--sales1", "1", "--sales2", "1", "--flags", "产能置换"]);
     expect(excluded.status).toBe(0);
     expect(excluded.stdout).toContain("不列入奖补范围");

@@ -172,7 +172,7 @@ describe("pane actions", () => {
     expect(wb.cell("退出企业登记表", 1, 13).value).toBe(4800000);
     expect([14, 15, 16].map((col) => wb.cell("退出企业登记表", 2, col).value)).toEqual([140000, 60000, 0]);
     expect(wb.cell("退出企业登记表", 3, 16).value).toBe(300000);
-    expect(wb.validation("退出企业登记表", 2, 3)).toMatchObject({ kind: "list", items: ["化工", "铸造", "热电", "印染", "其它"] });
+    expect(wb.validation("退出企业登记表", 2, 3)).toMatchObject({ kind: "list", items: ["化工", "铸造", "热电", "印染", "其他"] });
     expect(wb.sheetMeta("退出企业登记表").freezeRows).toBe(1);
     expect(await r.undo?.()).toContain("已删除");
     expect(await wb.sheetNames()).toEqual(before);

@@ -141,7 +141,7 @@ describe("what a file says about itself", () => {
     expect(r.stdout).toContain("跳过 3 行（不计为企业）：第 14 行 合计行");
     expect(r.stdout).toContain("第 15 行 表尾「填表人:张三");
     expect(r.stdout).toContain("奖励合计 25,400,000.01 元（2,540.00 万元）");
-    expect(r.stdout).toMatch(/\[说明\] 五（一） 计算金额 32,000\.00 元 不足/);
+    expect(r.stdout).toMatch(/\[提示\] 计算金额 32,000\.00 元 不足.*（五（一））/);
     const en = runCli(["audit", path.join(dir, "01-title-total-footer.xlsx"), "--today", TODAY, "--lang", "en"]);
     expect(en.stdout).toContain("3 rows skipped (not enterprises): row 14 total row");
     expect(en.stdout).toContain("Total reward 25,400,000.01 yuan (2,540.00 10k yuan)");

@@ -112,7 +112,7 @@ describe.each(["元", "万元"] as Unit[])("资金统计 agrees with the pane fo
       const r = rowOf(name, sectorHeader);
       expect([name, fen(`B${r}`), value(`C${r}`)]).toEqual([name, bySector.get(name)!.fen, bySector.get(name)!.count]);
     }
-    for (const name of ["热电", "印染", "其它"]) expect([name, value(`C${rowOf(name, sectorHeader)}`)]).toEqual([name, bySector.get(name)!.count]);
+    for (const name of ["热电", "印染", "其他"]) expect([name, value(`C${rowOf(name, sectorHeader)}`)]).toEqual([name, bySector.get(name)!.count]);
     const otherSector = rowOf("其他写法或未填", sectorHeader);
     expect([fen(`B${otherSector}`), value(`C${otherSector}`)]).toEqual([0, 0]);
     expect(value(`B${rowOf("符合奖励条件（金额>0）")}`)).toBe(t.counts.eligible);

@@ -144,6 +144,18 @@ const CONDITION_LABELS: Record<string, { zh: string; en: string }> = {
 
 const PARK_IDS: FlagId[] = ["ZONE_HIGHTECH", "ZONE_LINGANG"];
 
+/** "2025-11-30" → "2025年11月30日", as finance staff write a date. */
+function staffDate(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2025-11-30" → "30 November 2025". */
+function staffDateEn(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS_EN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   return String(value).trim();
@@ -180,6 +192,12 @@ export class RegisterScanner {
     this.today = input.today ?? todayIso();
     this.thisYear = deadlinesFor(Number(this.today.slice(0, 4)), this.today);
     this.deadlineCache.set(this.thisYear[0].exitYear, this.thisYear);
+  }
+
+  /** A column's header as the register writes it, else its usual name. */
+  private headerOf(key: ColumnKey): string {
+    const i = this.col[key];
+    return (i !== undefined ? cellText(this.input.headers[i]) : "") || COLUMN_INFO[key].labelZh;
   }
 
   get done(): boolean {
@@ -259,8 +277,9 @@ export class RegisterScanner {
         "INVALID_INPUT",
         "error",
         null,
-        at ? `${at} 单元格：${e.messageZh}` : e.messageZh,
-        at ? `Cell ${at}: ${e.messageEn}` : e.messageEn,
+        // The column as the register heads it, not the function's argument name (sales1).
+        at && key ? `${at} 单元格“${this.headerOf(key)}”：${e.detailZh}` : e.messageZh,
+        at && key ? `Cell ${at} (${COLUMN_INFO[key].labelEn}): ${e.detailEn}` : e.messageEn,
         at ? [at] : this.cells(["sector", "sales1", "sales2"], sheetRow0),
       );
     }
@@ -353,7 +372,7 @@ export class RegisterScanner {
     if (odd.length === 0) return;
     const [zh, en] =
       claim.unit === "元"
-        ? ["销售额不足 1 万元，按“元”计似乎过小，是否按“万元”填写？请核实单位", "sales below 10,000 yuan look too small for the unit 元; were they entered in 万元? Check the unit"]
+        ? ["销售额不足 1 万元，按“元”计明显偏小，请核实是否以“万元”填报", "sales below 10,000 yuan are clearly too small in yuan: check whether they were entered in 10k yuan (万元)"]
         : ["销售额达 100 亿元以上，按“万元”计似乎过大，是否按“元”填写？请核实单位", "sales of 10 billion yuan or more look too large for the unit 万元; were they entered in 元? Check the unit"];
     this.add(sheetRow0, enterprise, "SALES_IMPLAUSIBLE_FOR_UNIT", "warning", null, zh, en, this.cells(odd, sheetRow0));
   }
@@ -424,8 +443,8 @@ export class RegisterScanner {
         "EXIT_YEAR_OUTSIDE",
         "warning",
         "七",
-        `退出${when.date ? `日期 ${when.date}` : `年度 ${when.year}`}不在本意见执行期（2022-10-01 至 2027-09-30）内${before ? `，应按${PREVIOUS_DOCUMENT_ZH}执行` : ""}`,
-        `Exit ${when.date ?? when.year} is outside this policy's period (2022-10-01 to 2027-09-30)${before ? "; the 2019 document (澄政发〔2019〕2号) governed it" : ""}`,
+        `退出${when.date ? `日期${staffDate(when.date)}` : `年度${when.year}年`}不在本意见执行期（${staffDate(from)}至${staffDate(until)}）内${before ? `，应按${PREVIOUS_DOCUMENT_ZH}执行` : ""}`,
+        `Exit ${when.date ? staffDateEn(when.date) : when.year} is outside this policy's period (${staffDateEn(from)} to ${staffDateEn(until)})${before ? "; the 2019 document (澄政发〔2019〕2号) governed it" : ""}`,
         at,
       );
     }
@@ -493,8 +512,8 @@ export class RegisterScanner {
         "DEADLINE_LATE",
         "warning",
         d.clause,
-        `逾期：${d.labelZh}应于 ${d.date} 前完成（${exitYear} 年退出）${key === "accepted" ? "；未按期完成关闭退出的，记入企业信用记录（五（六））" : ""}`,
-        `Late: ${d.labelEn} was due by ${d.date} (exit in ${exitYear})${key === "accepted" ? "; an exit not finished in time goes into the credit record (五（六）)" : ""}`,
+        `逾期：${d.labelZh}应于${staffDate(d.date)}前完成（${exitYear}年退出）${key === "accepted" ? "；未按期完成关闭退出的，记入企业信用记录（五（六））" : ""}`,
+        `Late: ${d.labelEn} was due by ${staffDateEn(d.date)} (exit in ${exitYear})${key === "accepted" ? "; an exit not finished in time goes into the credit record (Art. 5(6))" : ""}`,
         this.cells([key], sheetRow0),
       );
     }
