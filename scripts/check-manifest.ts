@@ -7,12 +7,17 @@
  * functions namespace (≤ 32 characters, letters and digits); one resid for the shared runtime, the
  * functions page and the pane; every URL https, under the base URL and a file the build emitted.
  *
- *   npm run check:manifest                          dist/manifest.xml against dist/
+ * Then, against the published schemas (schema-check.ts, schemas/): manifest.xml in the repository
+ * and the built one against Microsoft's XSDs (xmllint), and the built functions.json and
+ * functions.zh-CN.json against the custom-functions JSON Schema (ajv).
+ *
+ *   npm run check:manifest                          manifest.xml, dist/manifest.xml against dist/, dist/functions*.json
  *   npm run check:manifest -- path/manifest.xml --dist path/ [--base-url https://…/]
  */
 import * as fs from "fs";
 import * as path from "path";
 import { SaxesParser } from "saxes";
+import { functionsJsonProblems, xsdProblems } from "./schema-check";
 
 export interface Problem {
   rule: string;
@@ -342,13 +347,28 @@ function main(argv: string[]): number {
     return 2;
   }
   const packageVersion = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")).version as string;
-  const problems = checkManifest(fs.readFileSync(file, "utf8"), { distDir, baseUrl, packageVersion });
-  if (problems.length > 0) {
-    console.error(formatProblems(path.relative(process.cwd(), file), problems));
-    console.error(`${problems.length} problem(s).`);
+  const show = (f: string) => path.relative(process.cwd(), f) || f;
+  let count = 0;
+  const report = (f: string, problems: Problem[], ok: string) => {
+    if (problems.length > 0) console.error(formatProblems(show(f), problems));
+    else console.log(`${show(f)}: OK (${ok})`);
+    count += problems.length;
+  };
+  report(file, checkManifest(fs.readFileSync(file, "utf8"), { distDir, baseUrl, packageVersion }), `well-formed, element order, resids, namespace, version ${packageVersion}.0, URLs${distDir ? ` → files in ${show(distDir)}` : ""}`);
+  // The repository's manifest and the one checked, against Microsoft's XSDs.
+  const source = path.join(root, "manifest.xml");
+  for (const f of new Set([source, file])) report(f, xsdProblems(f), "valid against the Office add-in manifest XSDs");
+  if (distDir) {
+    for (const name of ["functions.json", "functions.zh-CN.json"]) {
+      const f = path.join(distDir, name);
+      if (!fs.existsSync(f)) report(f, [{ rule: "functions.json", message: `${name} is missing: build first` }], "");
+      else report(f, functionsJsonProblems(fs.readFileSync(f, "utf8")), "valid against the custom-functions JSON Schema");
+    }
+  }
+  if (count > 0) {
+    console.error(`${count} problem(s).`);
     return 1;
   }
-  console.log(`${path.relative(process.cwd(), file)}: OK (well-formed, element order, resids, namespace, version ${packageVersion}.0, URLs${distDir ? ` → files in ${path.relative(process.cwd(), distDir) || "."}` : ""})`);
   return 0;
 }
 

@@ -4,6 +4,8 @@ export interface ChineseTable {
   parameters: Record<string, string>;
   functions: Record<string, { description: string }>;
 }
+/** functions.json as shipped: allowCustomDataForDataTypeAny false. */
+export declare function hostMetadata<T extends object>(generated: string | T): T & { allowCustomDataForDataTypeAny: false };
 export declare function localizeFunctions(generated: string | object, table: ChineseTable): string;
 export declare class LocalizedFunctionsPlugin {
   constructor(options: { source: string; output: string; table: ChineseTable });

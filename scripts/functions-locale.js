@@ -8,8 +8,18 @@
 
 const MAX_DESCRIPTION = 128;
 
-function localizeFunctions(generated, table) {
+/**
+ * functions.json as the add-in ships it: the generator writes allowCustomDataForDataTypeAny: true,
+ * which hands a cell holding a data type (an entity, a stock, a place) to the functions as an
+ * object; false hands over the value the cell shows, which is what the functions read.
+ */
+function hostMetadata(generated) {
   const metadata = typeof generated === "string" ? JSON.parse(generated) : generated;
+  return { ...metadata, allowCustomDataForDataTypeAny: false };
+}
+
+function localizeFunctions(generated, table) {
+  const metadata = hostMetadata(generated);
   const problems = [];
   const used = new Set();
   const functions = metadata.functions.map((fn) => {
@@ -43,7 +53,8 @@ function localizeFunctions(generated, table) {
 }
 
 /**
- * Webpack plugin: after custom-functions-metadata-plugin has emitted `source`, emits `output`.
+ * Webpack plugin: after custom-functions-metadata-plugin has emitted `source`, sets its
+ * allowCustomDataForDataTypeAny to false (hostMetadata) and emits `output`.
  * It also keeps that plugin's loader from appending CustomFunctions.associate calls: index.ts
  * associates each id itself, and a second association makes office.js warn [DuplicatedName].
  */
@@ -57,6 +68,10 @@ class LocalizedFunctionsPlugin {
   apply(compiler) {
     const { Compilation, NormalModule, WebpackError, sources } = compiler.webpack;
     compiler.hooks.compilation.tap("LocalizedFunctionsPlugin", (compilation) => {
+      // The metadata plugin (registered before this one) has just put `source` in this compilation,
+      // child compilations included: replaced here, in every one alike, so they agree.
+      const generated = compilation.assets[this.source];
+      if (generated) compilation.assets[this.source] = new sources.RawSource(JSON.stringify(hostMetadata(generated.source().toString()), null, 4));
       NormalModule.getCompilationHooks(compilation).beforeLoaders.tap("LocalizedFunctionsPlugin", (_loaders, module) => {
         module.loaders = module.loaders.filter((l) => !/custom-functions-metadata-plugin[\\/]lib[\\/]loader\.js$/.test(l.loader));
       });
@@ -80,4 +95,4 @@ class LocalizedFunctionsPlugin {
   }
 }
 
-module.exports = { LocalizedFunctionsPlugin, localizeFunctions, MAX_DESCRIPTION };
+module.exports = { LocalizedFunctionsPlugin, localizeFunctions, hostMetadata, MAX_DESCRIPTION };

@@ -6,11 +6,22 @@
  *
  * Parameter types: sector, sales, unit and place are `any`, so that Excel hands over a blank cell
  * as null (a `number` parameter would turn it into 0, and blank sales must be an error, never 0).
- * flags is `any[][]`: a range of cells, or a single text that Excel passes as a 1×1 range.
+ * flags is `any[][]`: a range of cells, or a single text that Excel passes as a 1×1 range. Builds
+ * that still pass a blank as 0 (office-js #4702, #5262): flags, unit and place read that 0 as the
+ * blank it is (cells.ts); a data type's basic value is what the functions read.
  * All functions are synchronous and non-volatile: they recalculate only when their inputs change.
  */
 import { ClaimError, langOf, type Lang } from "../engine";
 import { check, detail, funding, reward } from "./jy";
+import { basicValue, blankable, blankableCells } from "./cells";
+
+/** The six arguments as jy.ts reads them. */
+type Args = [sector: unknown, sales1: unknown, sales2: unknown, flags: unknown, unit: unknown, place: unknown];
+
+function plainArgs(sector: unknown, sales1: unknown, sales2: unknown, flags: unknown, unit: unknown, place: unknown): Args {
+  // A 0 sector is refused either way; read as blank, the message says the cell is empty.
+  return [blankable(sector), basicValue(sales1), basicValue(sales2), blankableCells(flags), blankable(unit), blankable(place)];
+}
 
 /** Office's display language, read at call time (the user may switch it); Chinese outside Office. */
 function displayLang(): Lang {
@@ -48,7 +59,7 @@ function inExcel<T>(compute: () => T): T {
  * @returns The reward, rounded half-up to 0.01 yuan.
  */
 export function rewardFn(sector: any, sales1: any, sales2: any, flags?: any[][], unit?: any, place?: any): number {
-  return inExcel(() => reward(sector, sales1, sales2, flags, unit, place));
+  return inExcel(() => reward(...plainArgs(sector, sales1, sales2, flags, unit, place)));
 }
 
 /**
@@ -63,7 +74,7 @@ export function rewardFn(sector: any, sales1: any, sales2: any, flags?: any[][],
  * @returns One row: city, town, park.
  */
 export function fundingFn(sector: any, sales1: any, sales2: any, flags?: any[][], unit?: any, place?: any): number[][] {
-  return inExcel(() => funding(sector, sales1, sales2, flags, unit, place));
+  return inExcel(() => funding(...plainArgs(sector, sales1, sales2, flags, unit, place)));
 }
 
 /**
@@ -78,7 +89,7 @@ export function fundingFn(sector: any, sales1: any, sales2: any, flags?: any[][]
  * @returns Two columns: label (with clause) and value.
  */
 export function detailFn(sector: any, sales1: any, sales2: any, flags?: any[][], unit?: any, place?: any): any[][] {
-  return inExcel(() => detail(displayLang(), sector, sales1, sales2, flags, unit, place));
+  return inExcel(() => detail(displayLang(), ...plainArgs(sector, sales1, sales2, flags, unit, place)));
 }
 
 /**
@@ -93,7 +104,7 @@ export function detailFn(sector: any, sales1: any, sales2: any, flags?: any[][],
  * @returns The findings as one text.
  */
 export function checkFn(sector: any, sales1: any, sales2: any, flags?: any[][], unit?: any, place?: any): string {
-  return inExcel(() => check(displayLang(), sector, sales1, sales2, flags, unit, place));
+  return inExcel(() => check(displayLang(), ...plainArgs(sector, sales1, sales2, flags, unit, place)));
 }
 
 /** The ids of functions.json and the functions behind them. */

@@ -5,17 +5,17 @@
  * A1 form; a table here is a header row whose body runs to the sheet's last used row.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from "hyperformula";
-import { parseA1, registerScore } from "../engine/register";
-import { splitRegionValues } from "../workbook/region";
-import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "../workbook/port";
+import { parseA1 } from "../engine/register";
+import { readRegister } from "../workbook/find-register";
+import { freeSheetName, type AddedSheet, type ChangeEvent, type HostFeature, type PaneLife, type RegisterLocation, type RegisterRead, type SettingsStore, type Unsupported, type WorkbookPort } from "../workbook/port";
+import type { CellHost, TableBounds } from "../workbook/cells";
+import { makePortable, restorePortable } from "../workbook/portable";
 import type { ChartSpec, SheetSpec, SpecCell, Validation } from "../workbook/sheets";
 import { registerJyFunctions } from "./jyPlugin";
 import { registerAsc } from "./ascPlugin";
 import type { PortableReport } from "../portable/record";
-import type { GridRestoreReport, GridSheet, GridWrite } from "../portable/grid";
+import type { GridRestoreReport, GridWrite } from "../portable/grid";
 
-/** The portable code (translator, policy tables) loads when an action runs, not with the page. */
-const portableModules = () => Promise.all([import("../portable/grid"), import("../portable/record"), import("../portable/native")]);
 
 export interface CellRange {
   top: number;
@@ -104,6 +104,8 @@ function roundLikeHf(value: number, places: number): number {
 export class PlaygroundWorkbook implements WorkbookPort {
   readonly host = "playground" as const;
   readonly settings: SettingsStore = new MemorySettings();
+  /** The playground's pane is part of its page: always shown, nothing to open with a file. */
+  readonly pane: PaneLife | null = null;
   readonly hf: HyperFormula;
   private readonly meta = new Map<string, SheetMeta>();
   private readonly tables = new Map<string, Table>();
@@ -133,17 +135,8 @@ export class PlaygroundWorkbook implements WorkbookPort {
     this.emitView();
   }
 
-  async readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
-    if (hint?.table && this.tables.has(hint.table)) return this.readTable(this.tables.get(hint.table) as Table);
-    if (hint?.anchor && this.sheetId(hint.sheet) !== undefined) {
-      const read = this.readRegion(hint.sheet);
-      if (read) return read;
-    }
-    const scored = [...this.tables.values()]
-      .map((t) => ({ t, score: registerScore(this.rowValues(t.sheet, t.top, t.left, t.right)) }))
-      .sort((a, b) => b.score - a.score);
-    if (scored.length > 0 && scored[0].score >= 9) return this.readTable(scored[0].t);
-    return this.readRegion(this.selection.sheet || this.activeSheet);
+  readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
+    return readRegister(this.cellHost(), hint);
   }
 
   async select(sheet: string, cells: string[]): Promise<void> {
@@ -202,63 +195,89 @@ export class PlaygroundWorkbook implements WorkbookPort {
     this.emitChange(name);
   }
 
-  async makePortable(): Promise<PortableReport> {
-    const [{ findJyCells, planPortable }, { NOTE_SHEET, RECORD_SHEET }] = await portableModules();
-    this.settle();
-    const names = this.hf.getSheetNames();
-    if (names.includes(RECORD_SHEET)) return { converted: [], skipped: [], alreadyPortable: true };
-    const grid: GridSheet[] = names.map((name) => {
-      const id = this.sheetId(name) as number;
-      const formulas = this.hf.getSheetFormulas(id);
-      const values = this.hf.getSheetValues(id).map((r) => r.map((v) => this.plain(v)));
-      return { name, top: 0, left: 0, formulas: values.map((r, i) => r.map((v, j) => formulas[i]?.[j] ?? v)), values };
-    });
-    const cells = findJyCells(grid);
-    // HyperFormula spills JY.FUNDING's row into cells that hold no formula of their own.
-    const spill = (c: { sheet: string; row: number; col: number }) => {
-      const sheet = this.sheetId(c.sheet) as number;
-      let cols = 1;
-      while (cols < 3 && this.hf.isCellPartOfArray({ sheet, row: c.row, col: c.col + cols }) && this.hf.getCellFormula({ sheet, row: c.row, col: c.col + cols }) === undefined) cols++;
-      return cols > 1 ? { rows: 1, cols } : null;
-    };
-    const plan = planPortable(grid, cells, spill);
-    if (plan.writes.length === 0) return plan.report;
-    // HyperFormula mis-evaluates named array constants inside array arithmetic (a named
-    // expression's cached array leaks into other formulas' results), so here the formulas carry
-    // the _JY_* tables written out; the names are added all the same, as in Excel, and restore
-    // removes them. (tests/portable evaluates the native formulas in HyperFormula the same way.)
-    const tables = new Map(plan.names.map((n) => [n.name, n.formula]));
-    const inline = (f: string) => f.replace(/_JY_[A-Z0-9]+/g, (n) => tables.get(n) ?? n);
-    this.hf.batch(() => {
-      this.applyWrites(plan.writes.map((w) => (w.kind === "formula" ? { ...w, formula: inline(w.formula) } : w)));
-      for (const n of plan.names) this.hf.addNamedExpression(n.name, `=${n.formula}`);
-    });
-    this.addTextSheet(NOTE_SHEET, plan.note, false);
-    this.addTextSheet(RECORD_SHEET, plan.record, true);
-    this.emitChange(RECORD_SHEET);
-    return plan.report;
+  unsupported(_feature: HostFeature): Unsupported | null {
+    return null;
   }
 
-  async restorePortable(): Promise<GridRestoreReport> {
-    const [{ planRestore }, { NOTE_SHEET, RECORD_SHEET }, { DEFINED_NAME_SET }] = await portableModules();
-    this.settle();
-    const id = this.sheetId(RECORD_SHEET);
-    if (id === undefined) return { restored: [], missing: [], wasPortable: false };
-    const values = this.hf.getSheetValues(id).map((r) => r.map((v) => this.plain(v)));
-    const plan = planRestore(values, this.hf.getSheetNames());
-    this.hf.batch(() => {
-      this.applyWrites(plan.writes);
-      for (const n of this.hf.listNamedExpressions()) if (DEFINED_NAME_SET.has(n)) this.hf.removeNamedExpression(n);
-    });
-    for (const name of [RECORD_SHEET, NOTE_SHEET]) {
-      const sheet = this.sheetId(name);
-      if (sheet === undefined) continue;
-      this.hf.removeSheet(sheet);
-      this.meta.delete(name);
-    }
-    if (!this.hf.getSheetNames().includes(this.activeSheet)) this.setActiveSheet(this.visibleSheetNames()[0] ?? "");
-    this.emitChange(RECORD_SHEET);
-    return plan.report;
+  makePortable(): Promise<PortableReport> {
+    return makePortable(this.cellHost());
+  }
+
+  restorePortable(): Promise<GridRestoreReport> {
+    return restorePortable(this.cellHost());
+  }
+
+  /** HyperFormula's cell verbs for the workflows of src/workbook/portable.ts. */
+  private cellHost(): CellHost {
+    const hf = this.hf;
+    const id = (name: string) => this.sheetId(name) as number;
+    return {
+      sheetNames: async () => {
+        this.settle();
+        return hf.getSheetNames();
+      },
+      readUsedCells: async (names) =>
+        names.map((name) => {
+          const formulas = hf.getSheetFormulas(id(name));
+          const values = hf.getSheetValues(id(name)).map((r) => r.map((v) => this.plain(v)));
+          return { name, top: 0, left: 0, formulas: values.map((r, i) => r.map((v, j) => formulas[i]?.[j] ?? v)), values };
+        }),
+      // HyperFormula spills JY.FUNDING's row into cells that hold no formula of their own.
+      spillExtents: async (cells) =>
+        new Map(
+          cells.map((c) => {
+            const sheet = id(c.sheet);
+            let cols = 1;
+            while (cols < 3 && hf.isCellPartOfArray({ sheet, row: c.row, col: c.col + cols }) && hf.getCellFormula({ sheet, row: c.row, col: c.col + cols }) === undefined) cols++;
+            return [c, cols > 1 ? { rows: 1, cols } : null];
+          }),
+        ),
+      tables: async () => [...this.tables.values()].map((t) => this.tableBounds(t)),
+      table: async (name) => {
+        const t = this.tables.get(name);
+        return t ? this.tableBounds(t) : null;
+      },
+      readValues: async (b) => this.blockValues(b.sheet, b.top, b.left, b.top + b.rows - 1, b.left + b.cols - 1),
+      // HyperFormula has no regions: a sheet's used cells are the region around any of its cells.
+      regionAround: async (at) => {
+        const sheet = at?.sheet ?? (this.selection.sheet || this.activeSheet);
+        if (this.sheetId(sheet) === undefined) return null;
+        const size = this.sheetSize(sheet);
+        return { sheet, top: 0, left: 0, rows: size.rows, cols: size.cols };
+      },
+      readSheetValues: async (name) => {
+        this.settle();
+        const sheet = this.sheetId(name);
+        return sheet === undefined ? null : hf.getSheetValues(sheet).map((r) => r.map((v) => this.plain(v)));
+      },
+      writeCells: async (writes) => {
+        // HyperFormula mis-evaluates named array constants inside array arithmetic (a named
+        // expression's cached array leaks into other formulas' results), so here the formulas
+        // carry the _JY_* tables written out; the names are added all the same, as in Excel, and
+        // restore removes them. (tests/portable evaluates the native formulas the same way.)
+        const tables = new Map(hf.listNamedExpressions().map((n) => [n, String(hf.getNamedExpressionFormula(n) ?? "").replace(/^=/, "")]));
+        const inline = (f: string) => f.replace(/_JY_[A-Z0-9]+/g, (n) => tables.get(n) ?? n);
+        hf.batch(() => this.applyWrites(writes.map((w) => (w.kind === "formula" ? { ...w, formula: inline(w.formula) } : w))));
+        this.emitChange(writes[0]?.sheet ?? this.activeSheet);
+      },
+      addTextSheet: async (name, rows, options) => this.addTextSheet(name, rows, options.veryHidden),
+      deleteSheets: async (names) => {
+        for (const name of names) {
+          const sheet = this.sheetId(name);
+          if (sheet === undefined) continue;
+          hf.removeSheet(sheet);
+          this.meta.delete(name);
+        }
+        if (!hf.getSheetNames().includes(this.activeSheet)) this.setActiveSheet(this.visibleSheetNames()[0] ?? "");
+        this.emitChange(names[0] ?? this.activeSheet);
+      },
+      addNames: async (names) => {
+        for (const n of names) hf.addNamedExpression(n.name, `=${n.formula}`);
+      },
+      removeNames: async (names) => {
+        for (const n of hf.listNamedExpressions()) if (names.has(n)) hf.removeNamedExpression(n);
+      },
+    };
   }
 
   private applyWrites(writes: GridWrite[]): void {
@@ -543,29 +562,9 @@ export class PlaygroundWorkbook implements WorkbookPort {
     return this.blockValues(sheet, row, left, row, right)[0] ?? [];
   }
 
-  private readTable(t: Table): RegisterRead {
-    const height = this.sheetSize(t.sheet).rows;
-    const values = height > t.top + 1 ? this.blockValues(t.sheet, t.top + 1, t.left, height - 1, t.right) : [];
-    return {
-      sheet: t.sheet,
-      table: t.name,
-      anchor: null,
-      top: t.top,
-      left: t.left,
-      headers: this.rowValues(t.sheet, t.top, t.left, t.right),
-      rows: values,
-    };
-  }
-
-  private readRegion(sheet: string): RegisterRead | null {
-    const id = this.sheetId(sheet);
-    if (id === undefined) return null;
-    const size = this.sheetSize(sheet);
-    const values = size.rows > 0 && size.cols > 0 ? this.blockValues(sheet, 0, 0, size.rows - 1, size.cols - 1) : [];
-    // As getSheetValues gives them: no blank cells at a row's end, no blank rows at the end.
-    for (const r of values) while (r.length > 0 && r[r.length - 1] === null) r.pop();
-    while (values.length > 0 && values[values.length - 1].length === 0) values.pop();
-    return splitRegionValues(values, 0, 0, sheet);
+  /** A table here: a header row whose body runs to the sheet's last used row. */
+  private tableBounds(t: Table): TableBounds {
+    return { name: t.name, sheet: t.sheet, top: t.top, left: t.left, bottom: Math.max(t.top, this.sheetSize(t.sheet).rows - 1), right: t.right, headers: this.rowValues(t.sheet, t.top, t.left, t.right) };
   }
 }
 

@@ -1,11 +1,13 @@
 /**
  * The pane's own settings, kept in the workbook (document settings): the unit amounts are shown in
- * and the pane's language (跟随 Office / 中文 / English). Saving them also sets the document setting
- * Office.AutoShowTaskpaneWithDocument, so the pane opens with this workbook (the manifest's
- * ShowTaskpane action carries the matching TaskpaneId).
+ * and the pane's language (跟随 Office / 中文 / English), saved on the user's click; and, where the
+ * host has a shared runtime (Excel), the switch 打开工作簿时自动显示 / Open with this workbook:
+ * Office.addin.setStartupBehavior loads the add-in with this workbook, and the page then shows the
+ * pane (index.tsx). Under a shared runtime Microsoft advises against TaskpaneId and
+ * Office.AutoShowTaskpaneWithDocument; turning the switch off also removes that older setting.
  */
 import { useState } from "react";
-import { Button, Caption1, Dropdown, Field, Option, makeStyles } from "@fluentui/react-components";
+import { Button, Caption1, Dropdown, Field, Option, Switch, makeStyles } from "@fluentui/react-components";
 import { langOf, type Lang, type Unit } from "../engine";
 import type { SettingsStore, WorkbookPort } from "../workbook";
 import type { Strings } from "./i18n";
@@ -13,7 +15,9 @@ import type { Strings } from "./i18n";
 export const PANE_SETTINGS = {
   unit: "jy.unit",
   language: "jy.language",
-  /** Office's own document setting: open the add-in's pane when the document opens. */
+  /** The user chose to have the pane shown when this workbook opens. */
+  openWithWorkbook: "jy.openWithWorkbook",
+  /** Office's older document setting for the same, set by earlier versions: removed when turned off. */
   autoShow: "Office.AutoShowTaskpaneWithDocument",
 } as const;
 
@@ -40,7 +44,45 @@ export function startLanguage(port: WorkbookPort, fallback: Lang): Lang {
 export async function savePaneSettings(settings: SettingsStore, unit: Unit, language: LanguageChoice): Promise<void> {
   await settings.set(PANE_SETTINGS.unit, unit);
   await settings.set(PANE_SETTINGS.language, language);
-  await settings.set(PANE_SETTINGS.autoShow, true);
+}
+
+/** Whether the user chose to have the pane shown when this workbook opens. */
+export function opensWithWorkbook(settings: SettingsStore): boolean {
+  return settings.get<boolean>(PANE_SETTINGS.openWithWorkbook) === true;
+}
+
+/** The switch's action: the add-in's startup behavior and the document's setting, both or neither. */
+export async function setOpenWithWorkbook(port: WorkbookPort, on: boolean): Promise<void> {
+  if (!port.pane) return;
+  await port.pane.setOpenWithWorkbook(on);
+  if (on) await port.settings.set(PANE_SETTINGS.openWithWorkbook, true);
+  else {
+    await port.settings.remove(PANE_SETTINGS.openWithWorkbook);
+    await port.settings.remove(PANE_SETTINGS.autoShow);
+  }
+}
+
+/** 打开工作簿时自动显示 / Open with this workbook; only where the host can (Excel's shared runtime). */
+function OpenWithWorkbook(props: { port: WorkbookPort; s: Strings }) {
+  const { port, s } = props;
+  const [on, setOn] = useState(() => opensWithWorkbook(port.settings));
+  const [error, setError] = useState<string | null>(null);
+  if (!port.pane || port.unsupported("autoOpen")) return null;
+  const toggle = async (next: boolean) => {
+    setError(null);
+    try {
+      await setOpenWithWorkbook(port, next);
+      setOn(next);
+    } catch (e) {
+      setError(s.openWithWorkbookFailed(e instanceof Error ? e.message : String(e)));
+    }
+  };
+  return (
+    <>
+      <Switch checked={on} label={s.openWithWorkbook} onChange={(_, d) => void toggle(d.checked)} data-testid="setting-open-with-workbook" />
+      {error && <Caption1 role="alert">{error}</Caption1>}
+    </>
+  );
 }
 
 const useStyles = makeStyles({
@@ -80,6 +122,7 @@ export function PaneSettings(props: { port: WorkbookPort; s: Strings; unit: Unit
         </Button>
       </div>
       {saved && <Caption1 data-testid="settings-saved">{s.settingsSaved}</Caption1>}
+      <OpenWithWorkbook port={port} s={s} />
     </section>
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Lang } from "../engine";
 import type { RegisterScan } from "../engine/register";
-import { registerTemplate, summaryMissing, summarySheet, type WorkbookPort } from "../workbook";
+import { registerTemplate, summaryMissing, summarySheet, type HostFeature, type WorkbookPort } from "../workbook";
 import { COLUMN_INFO } from "../engine/register";
 import type { ScanState } from "./scanner";
 import type { Strings } from "./i18n";
@@ -37,6 +37,12 @@ export interface PaneAction {
   run: (ctx: ActionContext) => Promise<ActionResult>;
 }
 
+/** Why the host cannot do `feature` (an older Excel lacks the API), in the pane's language; null if it can. */
+function unsupported(ctx: ActionContext, feature: HostFeature): string | null {
+  const why = ctx.port.unsupported(feature);
+  return why ? (ctx.lang === "zh" ? why.zh : why.en) : null;
+}
+
 const undoSheet = (ctx: ActionContext, sheet: string) => async () => {
   await ctx.port.deleteSheet(sheet);
   return ctx.s.undone(sheet);
@@ -46,7 +52,7 @@ export const insertTemplateAction: PaneAction = {
   id: "insert-template",
   label: (s) => s.insertTemplate,
   confirm: (s) => s.insertTemplateConfirm,
-  disabledReason: () => null,
+  disabledReason: (ctx) => unsupported(ctx, "template"),
   run: async (ctx) => {
     const unit = ctx.state.scan?.mapping.unit ?? "元";
     const added = await ctx.port.addSheet(registerTemplate(unit, ctx.year));
@@ -65,7 +71,7 @@ export const summaryAction: PaneAction = {
   id: "summary",
   label: (s) => s.summary,
   confirm: (s) => s.summaryConfirm,
-  disabledReason: (ctx) => summaryBlocked(ctx, ctx.state.scan),
+  disabledReason: (ctx) => unsupported(ctx, "template") ?? summaryBlocked(ctx, ctx.state.scan),
   run: async (ctx) => {
     const reg = ctx.state.register;
     const scan = ctx.state.scan;
@@ -98,7 +104,7 @@ export const makePortableAction: PaneAction = {
   id: "make-portable",
   label: (s) => s.makePortable,
   confirm: (s) => s.makePortableConfirm,
-  disabledReason: () => null,
+  disabledReason: (ctx) => unsupported(ctx, "makePortable"),
   run: runMakePortable,
 };
 
@@ -107,7 +113,7 @@ export const restoreAction: PaneAction = {
   id: "restore",
   label: (s) => s.restore,
   confirm: (s) => s.restoreConfirm,
-  disabledReason: () => null,
+  disabledReason: (ctx) => unsupported(ctx, "restore"),
   run: runRestore,
 };
 

@@ -1,12 +1,15 @@
 /**
- * Keeps the pane's scan up to date: reads the register through the port (one batched read), scans
- * it in slices so typing is never blocked, re-scans after changes (debounced) and on demand, and
- * keeps the register's location and column mapping in the document's settings.
+ * Keeps the pane's scan up to date: reads the register through the port, scans it in slices so
+ * typing is never blocked, re-scans after changes (debounced) and on demand. In Excel the page
+ * behind the pane runs while the pane is closed, and may load hidden only to compute the JY.*
+ * cells: the scan and the change listener run only while the pane is shown. Where the register is
+ * found is remembered in memory; the document's settings change only on a user's action (a saved
+ * mapping keeps its register's place with it), so a workbook nobody edited is not left modified.
  */
 import { mapColumns, missingColumns, RegisterScanner, skipNonEnterprises, type RegisterScan, type SavedMapping } from "../engine/register";
 import type { RegisterLocation, RegisterRead, WorkbookPort } from "../workbook";
 
-/** Document settings the pane keeps (engineer D's settings sit beside them). */
+/** Document settings the pane keeps (the pane's own settings sit beside them, Settings.tsx). */
 export const SETTINGS = {
   register: "jy.register",
   mapping: "jy.mapping",
@@ -39,8 +42,13 @@ export class ScanController {
   private state: ScanState = { status: "idle", scan: null, register: null, error: null, at: null };
   private timer: ReturnType<typeof setTimeout> | null = null;
   private generation = 0;
-  private unsubscribe: (() => void) | null = null;
+  private unsubscribe: (() => Promise<void> | void) | null = null;
+  private stopVisibility: (() => Promise<void>) | null = null;
+  /** Listening and scanning (the pane is shown). */
+  private active = false;
   private stopped = false;
+  /** Where the register was found this session; the saved place wins when there is one. */
+  private found: RegisterLocation | null = null;
 
   constructor(
     private readonly port: WorkbookPort,
@@ -48,21 +56,60 @@ export class ScanController {
     private readonly options: ScanOptions = {},
   ) {}
 
+  /** Starts scanning now, or, where the host has a hidden page (Excel), when the pane is shown. */
   async start(): Promise<void> {
-    this.unsubscribe = await this.port.onChange(() => this.schedule());
-    await this.rescan();
+    const life = this.port.pane;
+    if (life) {
+      try {
+        this.stopVisibility = await life.onVisibility((visible) => void (visible ? this.resume() : this.pause()));
+        if (!life.visibleNow()) return;
+      } catch {
+        // No visibility events here: scan as a page that is always shown.
+      }
+    }
+    await this.resume();
   }
 
   stop(): void {
     this.stopped = true;
+    void this.pause();
+    void this.stopVisibility?.();
+    this.stopVisibility = null;
+  }
+
+  /** The pane is shown: listen to edits and scan. */
+  private async resume(): Promise<void> {
+    if (this.active || this.stopped) return;
+    this.active = true;
+    const off = await this.port.onChange(() => this.schedule());
+    if (!this.active) {
+      await off();
+      return;
+    }
+    this.unsubscribe = off;
+    await this.rescan();
+  }
+
+  /** The pane is hidden: no listening, no scanning, the scan in progress dropped. */
+  private async pause(): Promise<void> {
+    if (!this.active) return;
+    this.active = false;
     this.generation++;
     if (this.timer) clearTimeout(this.timer);
-    this.unsubscribe?.();
+    this.timer = null;
+    const off = this.unsubscribe;
+    this.unsubscribe = null;
+    await off?.();
+  }
+
+  /** Whether the controller is listening and scanning (the pane is shown). */
+  get running(): boolean {
+    return this.active;
   }
 
   /** A change happened: scan again once the user pauses. */
   schedule(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.active) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = null;
@@ -84,13 +131,14 @@ export class ScanController {
     const generation = ++this.generation;
     this.set({ status: "scanning", error: null });
     try {
-      const hint = this.port.settings.get<RegisterLocation>(SETTINGS.register);
+      const hint = this.port.settings.get<RegisterLocation>(SETTINGS.register) ?? this.found;
       let read = await this.port.readRegister(hint);
       if (generation !== this.generation) return;
       if (!read) {
         this.set({ status: "no-register", scan: null, register: null, at: new Date() });
         return;
       }
+      this.found = { sheet: read.sheet, table: read.table, anchor: read.anchor };
       if (read.skipped === undefined) {
         // A table's body: its 合计 / footer / 序号-only rows are no enterprises either.
         const { rows, skipped } = skipNonEnterprises(read.rows, read.headers.length, read.top);
@@ -105,7 +153,6 @@ export class ScanController {
         this.set({ status: "no-register", scan: null, register: located, at: new Date() });
         return;
       }
-      await this.remember(read, hint);
       const scanner = new RegisterScanner({
         headers: read.headers,
         rows: read.rows,
@@ -125,22 +172,21 @@ export class ScanController {
     }
   }
 
-  private async remember(read: RegisterRead, hint: RegisterLocation | null): Promise<void> {
-    const location: RegisterLocation = { sheet: read.sheet, table: read.table, anchor: read.anchor };
-    if (!hint || hint.sheet !== location.sheet || hint.table !== location.table || hint.anchor !== location.anchor) {
-      await this.port.settings.set(SETTINGS.register, location);
-    }
-  }
-
-  /** Keeps a corrected mapping in the document and scans with it; null goes back to the headers. */
+  /**
+   * Keeps a corrected mapping in the document, with the place of the register it maps, and scans
+   * with it; null goes back to the headers.
+   */
   async saveMapping(mapping: SavedMapping | null): Promise<void> {
-    if (mapping) await this.port.settings.set(SETTINGS.mapping, mapping);
-    else await this.port.settings.remove(SETTINGS.mapping);
+    if (mapping) {
+      if (this.found) await this.port.settings.set(SETTINGS.register, this.found);
+      await this.port.settings.set(SETTINGS.mapping, mapping);
+    } else await this.port.settings.remove(SETTINGS.mapping);
     await this.rescan();
   }
 
   /** Forgets the register's place (e.g. after the user picked another one) and scans again. */
   async findAgain(): Promise<void> {
+    this.found = null;
     await this.port.settings.remove(SETTINGS.register);
     await this.rescan();
   }

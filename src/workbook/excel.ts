@@ -1,27 +1,56 @@
 /**
- * The port in Excel, through Office.js: the only file that touches Office.js. A scan of a known
- * register (a table, or a region at a remembered anchor) is one batched read, one `sync`.
+ * The port in Excel, through Office.js: the only file that touches Office.js. Every read and write
+ * goes out in batches under a byte budget (Excel on the web refuses a request or response over
+ * 5 MB), a `sync` between batches; null objects are checked after a sync before use; an event
+ * handler is removed through the context that added it. The workflows (finding the register, make
+ * portable, restore) are written once over the cell verbs below (find-register.ts, portable.ts).
  */
-import { columnLetters, parseA1, registerScore } from "../engine/register";
-import { MIN_REGISTER_SCORE as MIN_SCORE, splitRegionValues as splitRegion } from "./region";
-import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "./port";
+import { columnLetters, parseA1 } from "../engine/register";
+import { readRegister } from "./find-register";
+import { freeSheetName, type AddedSheet, type ChangeEvent, type HostFeature, type PaneLife, type RegisterLocation, type RegisterRead, type SettingsStore, type Unsupported, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
+import type { CellBlock, CellHost, TableBounds } from "./cells";
+import { makePortable, restorePortable } from "./portable";
+import { DEFAULT_BATCH_BYTES, OPERATION_BYTES, isPayloadTooLarge, jsonBytes, nextReadRows, splitByBytes } from "./budget";
 import type { PortableReport } from "../portable/record";
 import type { GridRestoreReport, GridSheet, GridWrite, JyCell, SpillExtent } from "../portable/grid";
 
-/** The portable code (translator, policy tables) loads when an action runs, not with the pane. */
-const portableModules = () => Promise.all([import("../portable/grid"), import("../portable/record"), import("../portable/native")]);
-
-/** What the port needs of Office.js; `Excel.run` and `Office` in the add-in, mocks in tests. */
+/** What the port needs of Office.js; `Excel.run` and `Office` in the add-in, a fake in tests. */
 export interface OfficeHost {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  /** Excel.run(context, batch): a batch in an existing context (an event handler's, to remove it). */
+  runIn<T>(context: Excel.RequestContext, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   office: {
     context: {
       displayLanguage: string;
       document: { settings: Pick<Office.Settings, "get" | "set" | "remove" | "saveAsync"> };
+      requirements: { isSetSupported(name: string, minVersion?: string): boolean };
     };
+    /** Office.addin (SharedRuntime 1.1); absent outside a shared runtime. */
+    addin?: Pick<Office.Addin, "onVisibilityModeChanged" | "setStartupBehavior" | "getStartupBehavior" | "showAsTaskpane">;
   };
+  /** Whether the page is shown now (document.visibilityState in the add-in). */
+  pageVisible(): boolean;
 }
+
+export interface ExcelOptions {
+  /** Most bytes one request or response may carry (default DEFAULT_BATCH_BYTES). */
+  batchBytes?: number;
+}
+
+/**
+ * The requirement sets each feature needs beyond what the manifest asks (SharedRuntime 1.1,
+ * CustomFunctionsRuntime 1.3, ExcelApi 1.9: Excel without them does not load the add-in).
+ */
+const FEATURE_SETS: Record<HostFeature, Array<[string, string]>> = {
+  // Range.getSpillingToRangeOrNullObject: where JY.FUNDING / JY.DETAIL spilled.
+  makePortable: [["ExcelApi", "1.12"]],
+  // Used ranges, names, getRangeByIndexes (≤ 1.7); data validation, charts, freeze panes (≤ 1.8).
+  restore: [],
+  template: [],
+  // Office.addin.setStartupBehavior.
+  autoOpen: [["SharedRuntime", "1.1"]],
+};
 
 class OfficeSettings implements SettingsStore {
   constructor(private readonly settings: OfficeHost["office"]["context"]["document"]["settings"]) {}
@@ -39,6 +68,7 @@ class OfficeSettings implements SettingsStore {
     await this.save();
   }
   async remove(key: string): Promise<void> {
+    if (this.settings.get(key) === undefined || this.settings.get(key) === null) return;
     this.settings.remove(key);
     await this.save();
   }
@@ -58,61 +88,63 @@ function filled<T>(range: string, value: T): T[][] {
   return Array.from({ length: q.row - p.row + 1 }, () => Array.from({ length: q.col - p.col + 1 }, () => value));
 }
 
+/**
+ * Queues operations and syncs whenever the next one would take the batch past the budget; `done`
+ * syncs what is left. Every write of the Excel host goes through one.
+ */
+class Batches {
+  private pending = 0;
+  constructor(
+    private readonly ctx: Excel.RequestContext,
+    private readonly budget: number,
+  ) {}
+  async add(bytes: number, queue: () => void): Promise<void> {
+    const b = bytes + OPERATION_BYTES;
+    if (this.pending > 0 && this.pending + b > this.budget) await this.done();
+    queue();
+    this.pending += b;
+  }
+  async done(): Promise<void> {
+    if (this.pending === 0) return;
+    this.pending = 0;
+    await this.ctx.sync();
+  }
+}
+
 export class ExcelWorkbook implements WorkbookPort {
   readonly host = "excel" as const;
   readonly settings: SettingsStore;
+  readonly pane: PaneLife | null;
+  private readonly budget: number;
+  private readonly cells: CellHost;
 
-  constructor(private readonly officeHost: OfficeHost) {
+  constructor(
+    private readonly officeHost: OfficeHost,
+    options: ExcelOptions = {},
+  ) {
     this.settings = new OfficeSettings(officeHost.office.context.document.settings);
+    this.budget = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+    this.cells = new ExcelCells(officeHost, this.budget);
+    const addin = officeHost.office.addin;
+    this.pane = addin && officeHost.office.context.requirements.isSetSupported("SharedRuntime", "1.1") ? new ExcelPaneLife(addin, officeHost.pageVisible) : null;
   }
 
   displayLanguage(): string {
     return this.officeHost.office.context.displayLanguage;
   }
 
-  readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
-    return this.officeHost.run(async (ctx) => {
-      if (hint?.table) {
-        const table = ctx.workbook.tables.getItemOrNullObject(hint.table);
-        const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex");
-        const body = table.getDataBodyRange().load("values");
-        const sheet = table.worksheet.load("name");
-        await ctx.sync();
-        if (!table.isNullObject) {
-          return { sheet: sheet.name, table: hint.table, anchor: null, top: header.rowIndex, left: header.columnIndex, headers: header.values[0], rows: body.values };
-        }
-      } else if (hint?.anchor) {
-        const sheet = ctx.workbook.worksheets.getItemOrNullObject(hint.sheet);
-        const region = sheet.getRange(hint.anchor).getSurroundingRegion().load("values,rowIndex,columnIndex");
-        await ctx.sync();
-        if (!sheet.isNullObject) {
-          const read = splitRegion(region.values, region.rowIndex, region.columnIndex, hint.sheet);
-          if (read) return read;
-        }
-      }
-      return this.discover(ctx);
-    });
+  unsupported(feature: HostFeature): Unsupported | null {
+    const missing = FEATURE_SETS[feature].filter(([set, version]) => !this.officeHost.office.context.requirements.isSetSupported(set, version));
+    if (missing.length === 0) return null;
+    const sets = missing.map(([s, v]) => `${s} ${v}`).join(", ");
+    return {
+      zh: `此版本的 Excel 不支持该操作（需要 ${sets}）。请使用 Microsoft 365 版 Excel 或网页版 Excel。`,
+      en: `This version of Excel cannot do this (it needs ${sets}). Use Excel for Microsoft 365 or Excel on the web.`,
+    };
   }
 
-  /** No known register: the most register-like table, else the region around the selection. */
-  private async discover(ctx: Excel.RequestContext): Promise<RegisterRead | null> {
-    const tables = ctx.workbook.tables.load("items/name");
-    const selection = ctx.workbook.getSelectedRange();
-    const region = selection.getSurroundingRegion().load("values,rowIndex,columnIndex");
-    const selectionSheet = selection.worksheet.load("name");
-    await ctx.sync();
-    const headers = tables.items.map((t) => ({ table: t.load("name"), header: t.getHeaderRowRange().load("values") }));
-    await ctx.sync();
-    const scored = headers.map((h) => ({ ...h, score: registerScore(h.header.values[0]) })).sort((a, b) => b.score - a.score);
-    if (scored.length > 0 && scored[0].score >= MIN_SCORE) {
-      const t = scored[0].table;
-      const header = t.getHeaderRowRange().load("values,rowIndex,columnIndex");
-      const body = t.getDataBodyRange().load("values");
-      const sheet = t.worksheet.load("name");
-      await ctx.sync();
-      return { sheet: sheet.name, table: t.name, anchor: null, top: header.rowIndex, left: header.columnIndex, headers: header.values[0], rows: body.values };
-    }
-    return splitRegion(region.values, region.rowIndex, region.columnIndex, selectionSheet.name);
+  readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null> {
+    return readRegister(this.cells, hint);
   }
 
   select(sheet: string, cells: string[]): Promise<void> {
@@ -124,17 +156,21 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  async onChange(listener: (e: ChangeEvent) => void): Promise<() => void> {
+  async onChange(listener: (e: ChangeEvent) => void): Promise<() => Promise<void>> {
     let registration: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
+    let owner: Excel.RequestContext | null = null;
     await this.officeHost.run(async (ctx) => {
       registration = ctx.workbook.worksheets.onChanged.add(async () => listener({ sheet: null }));
+      owner = ctx;
       await ctx.sync();
     });
-    return () => {
+    return async () => {
       const r = registration as OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null;
-      if (!r) return;
+      const c = owner as Excel.RequestContext | null;
+      if (!r || !c) return;
       registration = null;
-      void this.officeHost.run(async (ctx) => {
+      // Removed through the context that added it: any other context leaves the handler in place.
+      await this.officeHost.runIn(c, async (ctx) => {
         r.remove();
         await ctx.sync();
       });
@@ -142,11 +178,7 @@ export class ExcelWorkbook implements WorkbookPort {
   }
 
   sheetNames(): Promise<string[]> {
-    return this.officeHost.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load("items/name");
-      await ctx.sync();
-      return sheets.items.map((s) => s.name);
-    });
+    return this.cells.sheetNames();
   }
 
   addSheet(spec: SheetSpec): Promise<AddedSheet> {
@@ -155,121 +187,130 @@ export class ExcelWorkbook implements WorkbookPort {
       const tables = ctx.workbook.tables.load("items/name");
       await ctx.sync();
       const name = freeSheetName(spec.name, sheets.items.map((s) => s.name));
+      const batches = new Batches(ctx, this.budget);
       const ws = ctx.workbook.worksheets.add(name);
       const rows = spec.cells.length;
       const cols = spec.cells[0].length;
       const lastCol = columnLetters(cols - 1);
-      for (const nf of spec.numberFormats ?? []) ws.getRange(nf.range).numberFormat = filled(nf.range, nf.format);
+      for (const nf of spec.numberFormats ?? []) {
+        const formats = filled(nf.range, nf.format);
+        await batches.add(jsonBytes(formats), () => (ws.getRange(nf.range).numberFormat = formats));
+      }
       let tableName: string | null = null;
       if (spec.table) {
         // Structured references need the table first: header, table, then the body's formulas.
-        ws.getRange(`A1:${lastCol}1`).values = [spec.cells[0].map(excelCell)];
+        const header = [spec.cells[0].map(excelCell)];
+        await batches.add(jsonBytes(header), () => (ws.getRange(`A1:${lastCol}1`).values = header));
         tableName = freeSheetName(spec.table.name, tables.items.map((t) => t.name)).replace(/ \((\d+)\)$/, "$1");
-        const table = ws.tables.add(`A1:${lastCol}${rows}`, true);
-        table.name = tableName;
-        table.style = "TableStyleMedium2";
-        if (rows > 1) ws.getRange(`A2:${lastCol}${rows}`).formulas = spec.cells.slice(1).map((r) => r.map(excelCell));
+        const t = tableName;
+        await batches.add(0, () => {
+          const table = ws.tables.add(`A1:${lastCol}${rows}`, true);
+          table.name = t;
+          table.style = "TableStyleMedium2";
+        });
+        if (rows > 1) await writeRows(batches, ws, 1, 0, spec.cells.slice(1).map((r) => r.map(excelCell)), "formulas", this.budget);
       } else {
-        ws.getRange(`A1:${lastCol}${rows}`).formulas = spec.cells.map((r) => r.map(excelCell));
+        await writeRows(batches, ws, 0, 0, spec.cells.map((r) => r.map(excelCell)), "formulas", this.budget);
       }
-      (spec.widths ?? []).forEach((w, i) => {
-        ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * 7;
-      });
+      for (const [i, w] of (spec.widths ?? []).entries()) await batches.add(0, () => (ws.getRange(`${columnLetters(i)}:${columnLetters(i)}`).format.columnWidth = w * 7));
       for (const v of spec.validations ?? []) {
-        const dv = ws.getRange(v.range).dataValidation;
-        dv.rule =
-          v.rule.kind === "list"
-            ? { list: { inCellDropDown: true, source: v.rule.items.join(",") } }
-            : { wholeNumber: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } };
-        dv.prompt = { showPrompt: true, title: "", message: v.rule.promptZh };
-        dv.errorAlert = {
-          showAlert: true,
-          style: v.rule.kind === "list" && !v.rule.strict ? "Warning" : "Stop",
-          title: "请核实 Check",
-          message: v.rule.promptZh,
-        };
+        await batches.add(jsonBytes(v.rule), () => {
+          const dv = ws.getRange(v.range).dataValidation;
+          dv.rule =
+            v.rule.kind === "list"
+              ? { list: { inCellDropDown: true, source: v.rule.items.join(",") } }
+              : { wholeNumber: { formula1: v.rule.min, formula2: v.rule.max, operator: "Between" } };
+          dv.prompt = { showPrompt: true, title: "", message: v.rule.promptZh };
+          dv.errorAlert = {
+            showAlert: true,
+            style: v.rule.kind === "list" && !v.rule.strict ? "Warning" : "Stop",
+            title: "请核实 Check",
+            message: v.rule.promptZh,
+          };
+        });
       }
-      for (const f of spec.fills ?? []) ws.getRange(f.range).format.fill.color = f.color;
-      for (const b of spec.bold ?? []) ws.getRange(b).format.font.bold = true;
-      if (spec.freezeRows) ws.freezePanes.freezeRows(spec.freezeRows);
-      if (spec.chart) {
-        const chart = ws.charts.add("ColumnClustered", ws.getRange(spec.chart.range), "Columns");
-        chart.title.text = spec.chart.title;
-        chart.setPosition("H4");
+      for (const f of spec.fills ?? []) await batches.add(0, () => (ws.getRange(f.range).format.fill.color = f.color));
+      for (const b of spec.bold ?? []) await batches.add(0, () => (ws.getRange(b).format.font.bold = true));
+      if (spec.freezeRows) await batches.add(0, () => ws.freezePanes.freezeRows(spec.freezeRows));
+      const chart = spec.chart;
+      if (chart) {
+        await batches.add(0, () => {
+          const c = ws.charts.add("ColumnClustered", ws.getRange(chart.range), "Columns");
+          c.title.text = chart.title;
+          c.setPosition("H4");
+        });
       }
-      ws.activate();
-      await ctx.sync();
+      await batches.add(0, () => ws.activate());
+      await batches.done();
       return { sheet: name, table: tableName };
     });
   }
 
   deleteSheet(name: string): Promise<void> {
-    return this.officeHost.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem(name).delete();
-      await ctx.sync();
-    });
+    return this.cells.deleteSheets([name]);
   }
 
-  /**
-   * Reads: the sheet and table lists (one sync), every sheet's used cells — formulas and values —
-   * with the tables' ranges (one sync), and, only when a JY.FUNDING / JY.DETAIL cell is there, where
-   * those spill (one sync). Then every write in one batch: native formulas (written as Range.formulas,
-   * which dynamic-array Excel evaluates as arrays), frozen values, the note sheet, the very hidden
-   * record sheet and the hidden _JY_* names.
-   */
-  async makePortable(): Promise<PortableReport> {
-    const [{ findJyCells, planPortable }, { NOTE_SHEET, RECORD_SHEET }] = await portableModules();
-    return this.officeHost.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load("items/name");
-      const tables = ctx.workbook.tables.load("items/name");
-      await ctx.sync();
-      const names = sheets.items.map((s) => s.name);
-      if (names.includes(RECORD_SHEET)) return { converted: [], skipped: [], alreadyPortable: true };
-      const used = sheets.items.map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject().load("formulas,values,rowIndex,columnIndex") }));
-      const tableRanges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("address") }));
-      await ctx.sync();
-      const grid: GridSheet[] = used
-        .filter((u) => !u.range.isNullObject)
-        .map((u) => ({ name: u.name, top: u.range.rowIndex, left: u.range.columnIndex, formulas: u.range.formulas, values: u.range.values }));
-      const cells = findJyCells(grid);
-      const spilling = cells.filter((c) => c.maySpill).map((c) => ({ c, range: ctx.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1).getSpillingToRangeOrNullObject().load("rowCount,columnCount") }));
-      if (spilling.length > 0) await ctx.sync();
-      const extents = new Map<JyCell, SpillExtent | null>(spilling.map(({ c, range }) => [c, range.isNullObject ? null : { rows: range.rowCount, cols: range.columnCount }]));
-      const bounds = tableRanges.map((t) => ({ name: t.name, at: parseAddress(t.range.address) }));
-      const tableAt = (sheet: string, row: number, col: number) =>
-        bounds.find((b) => b.at && b.at.sheet === sheet && row > b.at.top && row <= b.at.bottom && col >= b.at.left && col <= b.at.right)?.name ?? null;
-      const plan = planPortable(grid, cells, (c) => extents.get(c) ?? null, tableAt);
-      if (plan.writes.length === 0) return plan.report;
-      applyWrites(ctx, plan.writes);
-      addTextSheet(ctx, NOTE_SHEET, plan.note, [18, 14, 14, 90]);
-      const record = addTextSheet(ctx, RECORD_SHEET, plan.record, []);
-      record.visibility = "VeryHidden";
-      for (const n of plan.names) ctx.workbook.names.add(n.name, `=${n.formula}`).visible = false;
-      await ctx.sync();
-      return plan.report;
-    });
+  makePortable(): Promise<PortableReport> {
+    return makePortable(this.cells);
   }
 
-  /** One read (record sheet, sheet list, names), then every write and removal in one batch. */
-  async restorePortable(): Promise<GridRestoreReport> {
-    const [{ planRestore }, { NOTE_SHEET, RECORD_SHEET }, { DEFINED_NAME_SET }] = await portableModules();
-    return this.officeHost.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets.load("items/name");
-      const record = ctx.workbook.worksheets.getItemOrNullObject(RECORD_SHEET);
-      const used = record.getUsedRangeOrNullObject(true).load("values");
-      const names = ctx.workbook.names.load("items/name");
+  restorePortable(): Promise<GridRestoreReport> {
+    return restorePortable(this.cells);
+  }
+}
+
+/**
+ * Reads a block of cells in batches of rows, each response under the budget: the first batch is a
+ * small probe, later ones are sized by the largest row seen; a refused batch is halved and retried.
+ */
+async function readBlock<K extends "values" | "formulas">(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  top: number,
+  left: number,
+  rowCount: number,
+  colCount: number,
+  props: K[],
+  budget: number,
+): Promise<Record<K, unknown[][]>> {
+  const out = Object.fromEntries(props.map((p) => [p, [] as unknown[][]])) as Record<K, unknown[][]>;
+  if (rowCount <= 0 || colCount <= 0) return out;
+  let perRow: number | null = null;
+  let cap = rowCount;
+  let last = 0;
+  let r = 0;
+  while (r < rowCount) {
+    const n = Math.min(cap, nextReadRows(budget, perRow, last, rowCount - r));
+    const range = ws.getRangeByIndexes(top + r, left, n, colCount).load(props.join(","));
+    try {
       await ctx.sync();
-      if (record.isNullObject || used.isNullObject) return { restored: [], missing: [], wasPortable: false };
-      const sheetNames = sheets.items.map((s) => s.name);
-      const plan = planRestore(used.values, sheetNames);
-      applyWrites(ctx, plan.writes);
-      record.visibility = "Visible";
-      record.delete();
-      if (sheetNames.includes(NOTE_SHEET)) ctx.workbook.worksheets.getItem(NOTE_SHEET).delete();
-      for (const n of names.items) if (DEFINED_NAME_SET.has(n.name)) n.delete();
-      await ctx.sync();
-      return plan.report;
+    } catch (e) {
+      if (!isPayloadTooLarge(e) || n === 1) throw e;
+      cap = Math.max(1, Math.floor(n / 2));
+      continue;
+    }
+    let bytes = 0;
+    for (const p of props) {
+      const block = range[p] as unknown[][];
+      bytes += jsonBytes(block);
+      for (const row of block) out[p].push(row);
+    }
+    perRow = Math.max(perRow ?? 0, bytes / n);
+    last = n;
+    r += n;
+  }
+  return out;
+}
+
+/** Writes rows from (top, left) down, as runs whose payload stays under the budget. */
+async function writeRows(batches: Batches, ws: Excel.Worksheet, top: number, left: number, rows: unknown[][], prop: "values" | "formulas" | "numberFormat", budget: number): Promise<void> {
+  let at = top;
+  for (const run of splitByBytes(rows, budget - OPERATION_BYTES)) {
+    const row = at;
+    await batches.add(jsonBytes(run), () => {
+      (ws.getRangeByIndexes(row, left, run.length, run[0].length) as unknown as Record<string, unknown>)[prop] = run;
     });
+    at += run.length;
   }
 }
 
@@ -295,42 +336,251 @@ function parseAddress(address: string): { sheet: string; top: number; left: numb
   return p && q ? { sheet, top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
 }
 
-/**
- * Writes cell changes grouped into runs down a column (one range per run of the same kind), so a
- * register of thousands of rows is a few hundred range writes in one batch.
- */
-function applyWrites(ctx: Excel.RequestContext, writes: GridWrite[]): void {
-  // Clears first (a restored formula spills into the cells they free), then column by column.
-  const key = (w: GridWrite) => `${w.kind === "clear" ? 0 : 1}\u0000${w.sheet}\u0000${w.col}\u0000${w.kind}`;
-  const sorted = [...writes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.row - b.row));
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i + 1;
-    while (j < sorted.length && key(sorted[j]) === key(sorted[i]) && sorted[j].row === sorted[j - 1].row + 1) j++;
-    const run = sorted.slice(i, j);
-    const first = run[0];
-    const range = ctx.workbook.worksheets.getItem(first.sheet).getRangeByIndexes(first.row, first.col, run.length, 1);
-    if (first.kind === "clear") range.clear("Contents");
-    else if (first.kind === "formula") range.formulas = run.map((w) => [(w as { formula: string }).formula]);
-    else range.values = run.map((w) => [asTypedText((w as { value: string | number | boolean }).value)]);
-    i = j;
+/** Tables' names, places and header rows, in one sync (a header row is one row: small). */
+async function tableBounds(ctx: Excel.RequestContext, tables: Excel.Table[]): Promise<TableBounds[]> {
+  if (tables.length === 0) return [];
+  const loaded = tables.map((t) => ({ t: t.load("name"), range: t.getRange().load("address"), header: t.getHeaderRowRange().load("values") }));
+  await ctx.sync();
+  return loaded.flatMap(({ t, range, header }) => {
+    const at = parseAddress(range.address);
+    return at ? [{ name: t.name, ...at, headers: header.values[0] }] : [];
+  });
+}
+
+/** The cell verbs of Excel, each in its own Excel.run, every batch under the budget. */
+class ExcelCells implements CellHost {
+  constructor(
+    private readonly officeHost: OfficeHost,
+    private readonly budget: number,
+  ) {}
+
+  sheetNames(): Promise<string[]> {
+    return this.officeHost.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/name");
+      await ctx.sync();
+      return sheets.items.map((s) => s.name);
+    });
+  }
+
+  readValues(block: CellBlock): Promise<unknown[][]> {
+    return this.officeHost.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(block.sheet);
+      return (await readBlock(ctx, ws, block.top, block.left, block.rows, block.cols, ["values"], this.budget)).values;
+    });
+  }
+
+  table(name: string): Promise<TableBounds | null> {
+    return this.officeHost.run(async (ctx) => {
+      const table = ctx.workbook.tables.getItemOrNullObject(name);
+      await ctx.sync();
+      if (table.isNullObject) return null;
+      const [bounds] = await tableBounds(ctx, [table]);
+      return bounds ?? null;
+    });
+  }
+
+  regionAround(at: { sheet: string; cell: string } | null): Promise<CellBlock | null> {
+    return this.officeHost.run(async (ctx) => {
+      let cell: Excel.Range;
+      if (at) {
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(at.sheet);
+        await ctx.sync();
+        if (ws.isNullObject) return null;
+        cell = ws.getRange(at.cell);
+      } else {
+        // The active cell, not getSelectedRange(): that fails when several areas are selected.
+        cell = ctx.workbook.getActiveCell();
+      }
+      const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
+      const sheet = cell.worksheet.load("name");
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // A chart or a shape is selected: there is no cell to look around.
+        if (!at && (e as { code?: string }).code === "InvalidSelection") return null;
+        throw e;
+      }
+      return { sheet: sheet.name, top: region.rowIndex, left: region.columnIndex, rows: region.rowCount, cols: region.columnCount };
+    });
+  }
+
+  readUsedCells(sheets: string[]): Promise<GridSheet[]> {
+    return this.officeHost.run(async (ctx) => {
+      const used = sheets.map((name) => {
+        const ws = ctx.workbook.worksheets.getItem(name);
+        // Values only: a formatted but empty cell far down would otherwise stretch the read.
+        return { name, ws, range: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") };
+      });
+      await ctx.sync();
+      const out: GridSheet[] = [];
+      for (const u of used) {
+        if (u.range.isNullObject) continue;
+        const block = await readBlock(ctx, u.ws, u.range.rowIndex, u.range.columnIndex, u.range.rowCount, u.range.columnCount, ["formulas", "values"], this.budget);
+        out.push({ name: u.name, top: u.range.rowIndex, left: u.range.columnIndex, formulas: block.formulas, values: block.values });
+      }
+      return out;
+    });
+  }
+
+  spillExtents(cells: JyCell[]): Promise<Map<JyCell, SpillExtent | null>> {
+    return this.officeHost.run(async (ctx) => {
+      const out = new Map<JyCell, SpillExtent | null>();
+      // Each lookup is a small request and a small response: as many per batch as the budget holds.
+      const perBatch = Math.max(1, Math.floor(this.budget / (OPERATION_BYTES * 2)));
+      for (let i = 0; i < cells.length; i += perBatch) {
+        const batch = cells.slice(i, i + perBatch).map((c) => ({
+          c,
+          range: ctx.workbook.worksheets.getItem(c.sheet).getRangeByIndexes(c.row, c.col, 1, 1).getSpillingToRangeOrNullObject().load("rowCount,columnCount"),
+        }));
+        await ctx.sync();
+        for (const { c, range } of batch) out.set(c, range.isNullObject ? null : { rows: range.rowCount, cols: range.columnCount });
+      }
+      return out;
+    });
+  }
+
+  tables(): Promise<TableBounds[]> {
+    return this.officeHost.run(async (ctx) => {
+      const tables = ctx.workbook.tables.load("items/name");
+      await ctx.sync();
+      return tableBounds(ctx, tables.items);
+    });
+  }
+
+  readSheetValues(sheet: string): Promise<unknown[][] | null> {
+    return this.officeHost.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+      await ctx.sync();
+      if (ws.isNullObject) return null;
+      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+      await ctx.sync();
+      if (used.isNullObject) return [];
+      // From A1, as the record's cell references count.
+      const block = await readBlock(ctx, ws, 0, 0, used.rowIndex + used.rowCount, used.columnIndex + used.columnCount, ["values"], this.budget);
+      return block.values;
+    });
+  }
+
+  /**
+   * Cell changes grouped into runs down a column (one range per run of the same kind), each run
+   * split to stay under the budget: a register of thousands of rows is a few hundred range writes.
+   */
+  writeCells(writes: GridWrite[]): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      const batches = new Batches(ctx, this.budget);
+      const key = (w: GridWrite) => `${w.kind === "clear" ? 0 : 1}\u0000${w.sheet}\u0000${w.col}\u0000${w.kind}`;
+      const sorted = [...writes].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.row - b.row));
+      const sheets = new Map<string, Excel.Worksheet>();
+      const sheet = (name: string) => sheets.get(name) ?? sheets.set(name, ctx.workbook.worksheets.getItem(name)).get(name)!;
+      let i = 0;
+      while (i < sorted.length) {
+        let j = i + 1;
+        while (j < sorted.length && key(sorted[j]) === key(sorted[i]) && sorted[j].row === sorted[j - 1].row + 1) j++;
+        const first = sorted[i];
+        const ws = sheet(first.sheet);
+        if (first.kind === "clear") {
+          const n = j - i;
+          await batches.add(0, () => ws.getRangeByIndexes(first.row, first.col, n, 1).clear("Contents"));
+        } else {
+          const run = sorted.slice(i, j);
+          const rows = run.map((w) => [w.kind === "formula" ? w.formula : asTypedText((w as { value: string | number | boolean }).value)]);
+          await writeRows(batches, ws, first.row, first.col, rows, first.kind === "formula" ? "formulas" : "values", this.budget);
+        }
+        i = j;
+      }
+      await batches.done();
+    });
+  }
+
+  addTextSheet(name: string, rows: string[][], options: { veryHidden: boolean; widths: number[] }): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      const batches = new Batches(ctx, this.budget);
+      const ws = ctx.workbook.worksheets.add(name);
+      if (options.veryHidden) ws.visibility = "VeryHidden";
+      const cells = rectangle(rows);
+      // Text format ("@") before the values, so "=…" and numbers stay text.
+      await writeRows(batches, ws, 0, 0, cells.map((r) => r.map(() => "@")), "numberFormat", this.budget);
+      await writeRows(batches, ws, 0, 0, cells, "values", this.budget);
+      for (const [i, w] of options.widths.entries()) await batches.add(0, () => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 7));
+      await batches.done();
+    });
+  }
+
+  deleteSheets(names: string[]): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      const sheets = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));
+      await ctx.sync();
+      for (const ws of sheets) {
+        if (ws.isNullObject) continue;
+        // A very hidden sheet is shown first: Excel deletes only a visible one.
+        ws.visibility = "Visible";
+        ws.delete();
+      }
+      await ctx.sync();
+    });
+  }
+
+  addNames(names: Array<{ name: string; formula: string }>): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      const batches = new Batches(ctx, this.budget);
+      for (const n of names) await batches.add(jsonBytes(n.formula), () => (ctx.workbook.names.add(n.name, `=${n.formula}`).visible = false));
+      await batches.done();
+    });
+  }
+
+  removeNames(names: ReadonlySet<string>): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      const items = ctx.workbook.names.load("items/name");
+      await ctx.sync();
+      const gone = items.items.filter((n) => names.has(n.name));
+      for (const n of gone) n.delete();
+      if (gone.length > 0) await ctx.sync();
+    });
   }
 }
 
-/** Adds a sheet of text rows (number format "@": "=…" stays text). */
-function addTextSheet(ctx: Excel.RequestContext, name: string, rows: string[][], widths: number[]): Excel.Worksheet {
-  const ws = ctx.workbook.worksheets.add(name);
-  const cells = rectangle(rows);
-  const range = ws.getRangeByIndexes(0, 0, cells.length, cells[0].length);
-  range.numberFormat = cells.map((r) => r.map(() => "@"));
-  range.values = cells;
-  widths.forEach((w, i) => {
-    ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * 7;
-  });
-  return ws;
+/** The shared runtime's page: whether the pane is shown, and whether it opens with the workbook. */
+class ExcelPaneLife implements PaneLife {
+  private visible: boolean | null = null;
+  constructor(
+    private readonly addin: NonNullable<OfficeHost["office"]["addin"]>,
+    private readonly pageVisible: () => boolean,
+  ) {}
+
+  async onVisibility(listener: (visible: boolean) => void): Promise<() => Promise<void>> {
+    const off = await this.addin.onVisibilityModeChanged((m) => {
+      this.visible = String(m.visibilityMode) === "Taskpane";
+      listener(this.visible);
+    });
+    return async () => {
+      await off();
+    };
+  }
+
+  visibleNow(): boolean {
+    return this.visible ?? this.pageVisible();
+  }
+
+  async setOpenWithWorkbook(on: boolean): Promise<void> {
+    // "Load": the runtime loads with the workbook (hidden); the page then shows the pane itself.
+    await this.addin.setStartupBehavior((on ? "Load" : "None") as Office.StartupBehavior);
+  }
+
+  async opensWithWorkbook(): Promise<boolean> {
+    return String(await this.addin.getStartupBehavior()) === "Load";
+  }
+
+  async show(): Promise<void> {
+    await this.addin.showAsTaskpane();
+  }
 }
 
 /** The port of the running add-in. */
 export function excelWorkbook(): ExcelWorkbook {
-  return new ExcelWorkbook({ run: (batch) => Excel.run(batch), office: Office });
+  return new ExcelWorkbook({
+    run: (batch) => Excel.run(batch),
+    runIn: (context, batch) => Excel.run(context, batch),
+    office: Office as unknown as OfficeHost["office"],
+    pageVisible: () => document.visibilityState !== "hidden",
+  });
 }

@@ -1,8 +1,8 @@
 /**
  * The one narrow port between the pane and a workbook. Excel (Office.js, excel.ts) and the
- * playground (HyperFormula) implement it; the pane knows nothing else. Reads are batched: a scan
- * of a known register is one read. Writes happen only on a user's click, insert new sheets only
- * (never overwrite), and can be undone by deleting the sheet they added.
+ * playground (HyperFormula) implement it; the pane knows nothing else. Writes happen only on a
+ * user's click, insert new sheets only (never overwrite), and can be undone. Make portable and
+ * restore are written once over the hosts' cell verbs (cells.ts, portable.ts).
  */
 import type { SheetSpec } from "./sheets";
 import type { SkippedRow } from "../engine/register";
@@ -59,19 +59,47 @@ export interface AddedSheet {
   table: string | null;
 }
 
+/** What a host may not be able to do (an older Excel lacks the API). */
+export type HostFeature = "makePortable" | "restore" | "template" | "autoOpen";
+
+/** Why a feature is not available, in both languages. */
+export interface Unsupported {
+  zh: string;
+  en: string;
+}
+
+/**
+ * The life of the page behind the pane, where the host has one (Excel's shared runtime: the page
+ * runs while the pane is closed, and may load hidden only to compute the JY.* cells).
+ */
+export interface PaneLife {
+  /** Calls `listener` when the pane is shown (true) or hidden (false); returns a function that stops it. */
+  onVisibility(listener: (visible: boolean) => void): Promise<() => Promise<void>>;
+  /** Whether the pane is shown now (the page may have loaded hidden, for the JY.* cells only). */
+  visibleNow(): boolean;
+  /** Whether the add-in loads, and the pane opens, when this workbook opens. Only on a user's choice. */
+  setOpenWithWorkbook(on: boolean): Promise<void>;
+  opensWithWorkbook(): Promise<boolean>;
+  show(): Promise<void>;
+}
+
 export interface WorkbookPort {
   readonly host: "excel" | "playground";
   /** The host's display language, e.g. "zh-CN" or "en-US". */
   displayLanguage(): string;
+  /** Null when the host can do `feature`; else why not. */
+  unsupported(feature: HostFeature): Unsupported | null;
+  /** The page's life in the host; null where the pane is the whole page (the playground). */
+  readonly pane: PaneLife | null;
   /**
    * Reads the register: at `hint` when given and still there; else the table whose headers look
-   * most like a register; else the region around the selection.
+   * most like a register; else the region around the active cell.
    */
   readRegister(hint: RegisterLocation | null): Promise<RegisterRead | null>;
   /** Selects cells (A1 addresses) on a sheet and brings them into view. */
   select(sheet: string, cells: string[]): Promise<void>;
   /** Calls `listener` after any cell changes; returns a function that stops it. */
-  onChange(listener: (e: ChangeEvent) => void): Promise<() => void>;
+  onChange(listener: (e: ChangeEvent) => void): Promise<() => Promise<void> | void>;
   readonly settings: SettingsStore;
   sheetNames(): Promise<string[]>;
   /** Adds a new sheet built from a spec (tables, validation, formats, formulas, chart). */

@@ -12,6 +12,7 @@ import type { AddressInfo } from "net";
 import type { Server } from "http";
 import webpack from "webpack";
 import { checkManifest } from "../../scripts/check-manifest";
+import { functionsJsonProblems, haveXmllint, xsdProblems } from "../../scripts/schema-check";
 import { CSP, MISSING_BASE_URL, OFFICE_JS_URL, resolveBaseUrl } from "../../scripts/addin-config";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -72,6 +73,14 @@ test("emits the listed files", () => {
 
 test("the manifest passes the offline check for the example address: every URL a file in the build", () => {
   expect(checkManifest(read("manifest.xml"), { distDir: out, baseUrl: BASE, packageVersion: VERSION })).toEqual([]);
+});
+
+test("the production manifest against Microsoft's XSDs, its functions.json files against their JSON Schema", () => {
+  if (haveXmllint() || /^(1|true|yes)$/i.test(process.env.CI ?? "")) expect(xsdProblems(path.join(out, "manifest.xml"))).toEqual([]);
+  else console.warn("\n*** SKIPPING the XSD check of the production manifest: apt-get install -y libxml2-utils ***\n");
+  expect(functionsJsonProblems(read("functions.json"))).toEqual([]);
+  expect(functionsJsonProblems(read("functions.zh-CN.json"))).toEqual([]);
+  expect(JSON.parse(read("functions.json")).allowCustomDataForDataTypeAny).toBe(false);
 });
 
 test("the manifest names the example address only, and keeps the source's ID and version", () => {

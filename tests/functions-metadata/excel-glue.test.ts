@@ -5,6 +5,8 @@
  * through it with the argument shapes Excel passes (numbers, flags as a range or a 1×1 text range).
  */
 import { loadCases, type PolicyCase } from "../engine/policy-cases";
+import { asPassed, BLANK } from "../workbook/fake-excel";
+import { registerTemplate, templateColumnIndex } from "../../src/workbook/template";
 
 /** Excel passes null for an omitted optional argument, which the TypeScript signatures don't say. */
 type Cells = (...args: unknown[]) => any;
@@ -149,6 +151,62 @@ test("DETAIL spills two columns in the display language; CHECK says 无异常 / 
   expect(glue.checkFn("铸造", 12000000, 8000000, null, null, null)).toBe("OK");
 });
 
+describe.each([false, true])("blank cells as Excel passes them (blanks as 0: %s)", (zero) => {
+  const call = (fn: Cells, ...args: unknown[]) => fn(...args.map((a) => asPassed(a, zero)));
+
+  test("a template row with empty 标记, 镇街园区 and unit computes as with those cells filled in", () => {
+    expect(call(glue.rewardFn, "化工", 60000000, 60000000, [[BLANK]], BLANK, BLANK)).toBe(4800000);
+    expect(call(glue.fundingFn, "铸造", 12000000, 8000000, [[BLANK]], "元", BLANK)).toEqual([[210000, 90000, 0]]);
+    expect(call(glue.checkFn, "铸造", 12000000, 8000000, [[BLANK]], BLANK, BLANK)).toBe("无异常");
+    expect(call(glue.detailFn, "铸造", 12000000, 8000000, [[BLANK]], BLANK, BLANK)).toEqual(glue.detailFn("铸造", 12000000, 8000000, null, null, null));
+  });
+
+  test("blanks inside a flags range are skipped; the flags that are there still count", () => {
+    expect(call(glue.rewardFn, "铸造", 10000000, 10000000, [["铝加工", BLANK], [BLANK, BLANK]], BLANK, "高新区")).toBe(200000);
+    expect(call(glue.fundingFn, "铸造", 10000000, 10000000, [[BLANK, "高新区"]], BLANK, BLANK)).toEqual([[0, 0, 300000]]);
+  });
+
+  test("a blank sector is #VALUE! saying the cell is empty, however Excel passes it", () => {
+    const e = excelError(() => call(glue.rewardFn, BLANK, 60000000, 60000000, [[BLANK]], BLANK, BLANK));
+    expect(e.code).toBe("#VALUE!");
+    expect(e.message).toBe(excelError(() => glue.rewardFn(null, 60000000, 60000000, null, null, null)).message);
+  });
+
+  test("a blank sales cell is never a silent 0: #VALUE! where Excel passes null, a JY.CHECK finding where it passes 0", () => {
+    if (!zero) {
+      expect(excelError(() => call(glue.rewardFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).code).toBe("#VALUE!");
+      expect(excelError(() => call(glue.checkFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).code).toBe("#VALUE!");
+    } else {
+      expect(call(glue.checkFn, "化工", BLANK, 60000000, [[BLANK]], BLANK, BLANK)).not.toBe("无异常");
+    }
+  });
+});
+
+test.each(["元", "万元"] as const)("the template's example rows (%s), empty 标记 included, compute the same whether Excel passes blanks as null or as 0", (unit) => {
+  const rows = registerTemplate(unit, 2025).cells.slice(1);
+  const cell = (row: unknown[], key: Parameters<typeof templateColumnIndex>[0]) => {
+    const v = row[templateColumnIndex(key)];
+    return v === null || v === "" ? BLANK : v;
+  };
+  const results = rows.map((row) => {
+    const args = [cell(row, "sector"), cell(row, "sales1"), cell(row, "sales2"), [[cell(row, "flags")]], unit, cell(row, "place")];
+    const asNull = glue.fundingFn(...args.map((a) => asPassed(a, false)));
+    expect(glue.fundingFn(...args.map((a) => asPassed(a, true)))).toEqual(asNull);
+    expect(glue.checkFn(...args.map((a) => asPassed(a, true)))).toBe(glue.checkFn(...args.map((a) => asPassed(a, false))));
+    return glue.rewardFn(...args.map((a) => asPassed(a, true)));
+  });
+  // 化工 6,000万 × 2 → 480万; 铸造 铝加工 → 20万; 3391 in 高新区 → 30万.
+  const scale = unit === "元" ? 1 : 10000;
+  expect(results).toEqual([4800000 / scale, 200000 / scale, 300000 / scale]);
+  expect(rows.filter((r) => cell(r, "flags") === BLANK)).toHaveLength(2);
+});
+
+test("a data type in a cell (an entity, a formatted number) is read by its basic value", () => {
+  const entity = { type: "Entity", text: "华士镇", basicValue: "华士镇", properties: {} };
+  const money = { type: "FormattedNumber", basicValue: 60000000, numberFormat: "#,##0" };
+  expect(glue.fundingFn({ type: "String", basicValue: "化工" }, money, money, null, null, entity)).toEqual(glue.fundingFn("化工", 60000000, 60000000, null, null, "华士镇"));
+});
+
 const cases: PolicyCase[] = loadCases();
 
 test("cases.json holds the 332 cases", () => {
@@ -168,5 +226,8 @@ describe.each(cases.map((c, i) => [i, c] as const))("case %i through the Excel g
     }
     expect(glue.rewardFn(...args)).toBe(Number(e.reward));
     expect(glue.fundingFn(...args)).toEqual([[Number(e.city), Number(e.town), Number(e.park)]]);
+    // The same claim from a build that passes blanks as 0: a flags range with blank cells, a blank place.
+    const zeros = [c.sector, Number(c.sales1), Number(c.sales2), [[...c.flags, 0], [0, 0]], c.unit, 0] as const;
+    expect(glue.fundingFn(...zeros)).toEqual([[Number(e.city), Number(e.town), Number(e.park)]]);
   });
 });

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { localizeFunctions, MAX_DESCRIPTION } from "../../scripts/functions-locale";
+import { hostMetadata, localizeFunctions, MAX_DESCRIPTION } from "../../scripts/functions-locale";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
@@ -93,8 +93,12 @@ test("Excel's limit of 128 characters a description holds in both languages", ()
   }
 });
 
-test("dist/functions.json is what the metadata generator makes of index.ts", () => {
-  expect(readDist("functions.json")).toEqual(generated);
+test("dist/functions.json is what the metadata generator makes of index.ts, data types passed as their values", () => {
+  expect(readDist("functions.json")).toEqual(hostMetadata(generated));
+  // The generator's default would hand an entity or a stock to the functions as an object.
+  expect((generated as { allowCustomDataForDataTypeAny?: boolean }).allowCustomDataForDataTypeAny).toBe(true);
+  expect(readDist("functions.json")).toMatchObject({ allowCustomDataForDataTypeAny: false });
+  expect(readDist("functions.zh-CN.json")).toMatchObject({ allowCustomDataForDataTypeAny: false });
 });
 
 test("dist/functions.zh-CN.json mirrors it: same ids, names, parameters and types; Chinese descriptions", () => {

@@ -8,6 +8,8 @@ import { ScanController, SETTINGS, type ScanState } from "../../src/taskpane/sca
 import { insertTemplateAction, summaryAction, PANE_ACTIONS, type ActionContext } from "../../src/taskpane/actions";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { SUMMARY_SHEET } from "../../src/workbook";
+import { ExcelWorkbook } from "../../src/workbook/excel";
+import { FakeExcel } from "../workbook/fake-excel";
 
 function sampleWorkbook(): PlaygroundWorkbook {
   const wb = new PlaygroundWorkbook();
@@ -33,12 +35,16 @@ async function until(pred: () => boolean, ms = 3000) {
 }
 
 describe("ScanController", () => {
-  test("scans at start, remembers where the register is, and reports totals", async () => {
+  test("scans at start and reports totals; where the register is stays in memory, not in the document", async () => {
     const wb = sampleWorkbook();
-    const { c } = await started(wb);
+    const { c, reads } = await started(wb);
     expect(c.current.status).toBe("done");
     expect(c.current.scan?.totals.reward).toBe(15454000002);
-    expect(wb.settings.get(SETTINGS.register)).toEqual({ sheet: SAMPLE_SHEET, table: SAMPLE_TABLE, anchor: null });
+    expect(c.current.register).toMatchObject({ sheet: SAMPLE_SHEET, table: SAMPLE_TABLE, anchor: null });
+    expect(wb.settings.get(SETTINGS.register)).toBeNull();
+    // The next scan goes straight to the place found.
+    await c.rescan();
+    expect(reads.mock.calls[1][0]).toEqual({ sheet: SAMPLE_SHEET, table: SAMPLE_TABLE, anchor: null });
     c.stop();
   });
 
@@ -66,6 +72,8 @@ describe("ScanController", () => {
     // Say the register's sales are in 万元: every amount is 10,000 times larger in 元.
     await c.saveMapping({ columns: { sales1: headers[5], sales2: headers[6] }, unit: "万元" });
     expect(wb.settings.get(SETTINGS.mapping)).toEqual({ columns: { sales1: headers[5], sales2: headers[6] }, unit: "万元" });
+    // The user's action keeps the register's place with its mapping.
+    expect(wb.settings.get(SETTINGS.register)).toEqual({ sheet: SAMPLE_SHEET, table: SAMPLE_TABLE, anchor: null });
     expect(c.current.scan?.mapping.unit).toBe("万元");
     expect(c.current.scan?.findings.some((f) => f.code === "SALES_IMPLAUSIBLE_FOR_UNIT" && f.row === 2)).toBe(true);
     await c.saveMapping(null);
@@ -80,6 +88,68 @@ describe("ScanController", () => {
     const { c } = await started(wb);
     expect(c.current.status).toBe("no-register");
     c.stop();
+  });
+});
+
+describe("ScanController in Excel's shared runtime (the strict fake)", () => {
+  const HEADERS = ["企业名称", "镇街园区", "行业", "第一年销售额（元）", "第二年销售额（元）"];
+  function excel(visible: boolean) {
+    const x = new FakeExcel();
+    x.addSheet("登记表", [HEADERS, ["甲化工", "华士镇", "化工", 60000000, 60000000]]);
+    x.tables.push({ name: "JY登记表", sheet: "登记表", top: 0, left: 0, bottom: 1, right: 4 });
+    x.pageVisible = visible;
+    return x;
+  }
+
+  test("loaded hidden (for the JY.* cells): no read, no listener, nothing written; shown: scans; hidden again: stops", async () => {
+    const x = excel(false);
+    const wb = new ExcelWorkbook(x.host());
+    const reads = jest.spyOn(wb, "readRegister");
+    const c = new ScanController(wb, () => undefined, { debounceMs: 10 });
+    await c.start();
+    expect(reads).not.toHaveBeenCalled();
+    expect(x.handlers).toHaveLength(0);
+    expect(x.syncs).toBe(0);
+    x.setVisibility("Taskpane");
+    await until(() => c.current.status === "done");
+    expect(c.current.scan?.totals.reward).toBe(480000000);
+    expect(await x.fireChange()).toBe(1);
+    x.setVisibility("Hidden");
+    await until(() => !c.running);
+    await settle(30);
+    expect(await x.fireChange()).toBe(0);
+    const before = reads.mock.calls.length;
+    await settle(40);
+    expect(reads.mock.calls.length).toBe(before);
+    expect(x.settingsSaves).toBe(0);
+    expect(x.settings.size).toBe(0);
+    c.stop();
+  });
+
+  test("an Excel without the shared runtime's API (no Office.addin events): scans as a page always shown", async () => {
+    const x = excel(false);
+    const wb = new ExcelWorkbook(new FakeExcel({ sets: { ExcelApi: "1.17" } }).host());
+    expect(wb.pane).toBeNull();
+    // Office.addin present, its events refused (an older build that lists the API without it).
+    const shown = new ExcelWorkbook(x.host());
+    const refusing = { ...shown.pane!, onVisibility: () => Promise.reject(new Error("not supported")), visibleNow: () => false };
+    const port: ExcelWorkbook = Object.create(shown, { pane: { value: refusing } });
+    const c = new ScanController(port, () => undefined, { debounceMs: 10 });
+    await c.start();
+    expect(c.current.status).toBe("done");
+    c.stop();
+  });
+
+  test("opened by the user: scans at once; closing the pane removes the change handler in its own context", async () => {
+    const x = excel(true);
+    const c = new ScanController(new ExcelWorkbook(x.host()), () => undefined, { debounceMs: 10 });
+    await c.start();
+    expect(c.current.status).toBe("done");
+    expect(x.handlers.filter((h) => !h.removed)).toHaveLength(1);
+    c.stop();
+    await until(() => x.handlers.every((h) => h.removed));
+    expect(x.visibilityHandlers.size).toBe(0);
+    expect(x.settingsSaves).toBe(0);
   });
 });
 

@@ -1,18 +1,20 @@
 /**
- * The pane's settings kept in the workbook: unit and language, and saving them turns on
- * Office.AutoShowTaskpaneWithDocument so the pane opens with the document.
+ * The pane's settings kept in the workbook: unit and language, saved on the user's click and read
+ * back on the next start; and the switch 打开工作簿时自动显示, the only thing that makes the pane open
+ * with the workbook (Office.addin's startup behavior plus a document setting; off removes both,
+ * and Office.AutoShowTaskpaneWithDocument of earlier versions).
  */
-import { PANE_SETTINGS, savePaneSettings, savedLanguageChoice, savedUnit, startLanguage } from "../../src/taskpane/Settings";
+import { PANE_SETTINGS, opensWithWorkbook, savePaneSettings, savedLanguageChoice, savedUnit, setOpenWithWorkbook, startLanguage } from "../../src/taskpane/Settings";
 import { PlaygroundWorkbook } from "../../src/playground/workbook";
 import { ExcelWorkbook } from "../../src/workbook/excel";
+import { FakeExcel } from "../workbook/fake-excel";
 
 describe("pane settings", () => {
-  test("saved in the document with the auto-show setting; read back on the next start", async () => {
+  test("saved in the document; read back on the next start", async () => {
     const wb = new PlaygroundWorkbook("zh-CN");
     expect(savedUnit(wb.settings)).toBeNull();
     expect(startLanguage(wb, "zh")).toBe("zh");
     await savePaneSettings(wb.settings, "万元", "en");
-    expect(wb.settings.get(PANE_SETTINGS.autoShow)).toBe(true);
     expect(savedUnit(wb.settings)).toBe("万元");
     expect(savedLanguageChoice(wb.settings)).toBe("en");
     expect(startLanguage(wb, "zh")).toBe("en");
@@ -20,14 +22,33 @@ describe("pane settings", () => {
     expect(startLanguage(wb, "zh")).toBe("zh");
   });
 
-  test("in Excel: Office.AutoShowTaskpaneWithDocument goes to the document settings and is saved", async () => {
-    const data = new Map<string, unknown>();
-    let saves = 0;
-    const settings = { get: (k: string) => data.get(k), set: (k: string, v: unknown) => void data.set(k, v), remove: (k: string) => void data.delete(k), saveAsync: (cb: (r: { status: string }) => void) => { saves++; cb({ status: "succeeded" }); } };
-    const wb = new ExcelWorkbook({ run: async () => { throw new Error("no Excel.run expected"); }, office: { context: { displayLanguage: "en-US", document: { settings: settings as never } } } });
+  test("in Excel: saving unit and language does not turn on opening with the workbook", async () => {
+    const x = new FakeExcel({ displayLanguage: "en-US" });
+    const wb = new ExcelWorkbook(x.host());
     await savePaneSettings(wb.settings, "元", "zh");
-    expect(Object.fromEntries(data)).toEqual({ "jy.unit": "元", "jy.language": "zh", "Office.AutoShowTaskpaneWithDocument": true });
-    expect(saves).toBe(3);
+    expect(Object.fromEntries(x.settings)).toEqual({ "jy.unit": "元", "jy.language": "zh" });
+    expect(x.settingsSaves).toBe(2);
+    expect(x.startupBehavior).toBe("None");
     expect(startLanguage(wb, "en")).toBe("zh");
+  });
+
+  test("in Excel: the switch sets the startup behavior and the setting; off removes both and the older auto-show", async () => {
+    const x = new FakeExcel();
+    x.settings.set(PANE_SETTINGS.autoShow, true);
+    const wb = new ExcelWorkbook(x.host());
+    await setOpenWithWorkbook(wb, true);
+    expect(x.startupBehavior).toBe("Load");
+    expect(opensWithWorkbook(wb.settings)).toBe(true);
+    await setOpenWithWorkbook(wb, false);
+    expect(x.startupBehavior).toBe("None");
+    expect(opensWithWorkbook(wb.settings)).toBe(false);
+    expect([...x.settings.keys()]).toEqual([]);
+  });
+
+  test("the playground has no startup to change: the switch does nothing there", async () => {
+    const wb = new PlaygroundWorkbook("zh-CN");
+    expect(wb.pane).toBeNull();
+    await setOpenWithWorkbook(wb, true);
+    expect(opensWithWorkbook(wb.settings)).toBe(false);
   });
 });
