@@ -24,6 +24,7 @@ import {
   MessageBarBody,
   Spinner,
   Text,
+  Link,
   ToggleButton,
   makeStyles,
   tokens,
@@ -58,13 +59,17 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px", "& h1, & p": { margin: 0 } },
   title: { fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
-  langs: { display: "flex", flex: "none", gap: "2px" },
+  langs: { display: "flex", flex: "none", alignItems: "center", gap: "2px" },
+  help: { flex: "none", marginLeft: "auto", lineHeight: "24px" },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
   status: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minHeight: "18px" },
   dim: { color: tokens.colorNeutralForeground2 },
   h2: { margin: "0 0 6px", fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
   menuNote: { display: "block", fontSize: "12px" },
 });
+
+/** The user guide, rendered into dist/ by the build (scripts/guide-page.js), beside this page. */
+const GUIDE_HREF = "guide/index.html";
 
 /** Summaries are read in 万元 (two decimals, the exact 元 beside) unless the workbook's settings say 元. */
 const SUMMARY_UNIT: Unit = "万元";
@@ -131,6 +136,9 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
             {s.subtitle}
           </Caption1>
         </div>
+        <Link href={GUIDE_HREF} target="_blank" rel="noopener" title={s.helpTitle} className={st.help} data-testid="help">
+          {s.help}
+        </Link>
         <div role="group" aria-label={s.language} className={st.langs}>
           <ToggleButton size="small" checked={lang === "zh"} onClick={() => switchLang("zh")} data-testid="lang-zh" lang="zh-CN">
             中文

@@ -104,6 +104,8 @@ const zh = {
   moreActions: "操作与设置",
   settingsShort: "设置",
   close: "关闭",
+  help: "帮助",
+  helpTitle: "打开用户手册（新窗口）",
   date: (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`,
   dueBy: (date: string) => `${date}前`,
   kind: {
@@ -241,6 +243,8 @@ const en: Strings = {
   moreActions: "Actions and settings",
   settingsShort: "Settings",
   close: "Close",
+  help: "Guide",
+  helpTitle: "Open the user guide (in Chinese) in a new window",
   date: (iso: string) => new Date(`${iso}T00:00:00`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
   dueBy: (date: string) => `by ${date}`,
   kind: {
