@@ -58,6 +58,8 @@ run("the user guide's pictures, made from the product", () => {
 
   async function picture(page: Page, name: GuidePicture): Promise<void> {
     expect(Object.keys(GUIDE_PICTURES)).toContain(name);
+    // No hover left on whatever was clicked last.
+    await page.mouse.move(0, 0);
     await settle(page);
     await page.screenshot({ path: path.join(GUIDE_IMAGES, name), animations: "disabled", caret: "hide", scale: "css" });
     made.add(name);
@@ -93,8 +95,17 @@ run("the user guide's pictures, made from the product", () => {
     await page.waitForSelector('[data-testid="pane"][data-status="done"]');
     expect(await page.locator('[data-cell="N2"]').innerText()).toBe("4,800,000.00");
     // The reward cell selected, so the formula bar shows its JY.REWARD and the formula columns are in view.
-    await page.locator('[data-cell="N2"]').scrollIntoViewIfNeeded();
+    // Column I at the grid's left edge, by the columns' own offsets (the same every run).
+    const showFromI = () =>
+      page.evaluate(() => {
+        const grid = document.querySelector('[data-testid="grid"]') as HTMLElement;
+        const a = document.querySelector('[data-cell="A1"]') as HTMLElement;
+        const i = document.querySelector('[data-cell="I1"]') as HTMLElement;
+        grid.scrollLeft = i.offsetLeft - a.offsetLeft;
+      });
+    await showFromI();
     await page.click('[data-cell="N2"]');
+    await showFromI();
     expect(await page.inputValue('[data-testid="formula-bar"]')).toMatch(/^=JY\.REWARD\(/);
     await picture(page, "template.png");
     expect(errors).toEqual([]);
