@@ -3,7 +3,8 @@
  * time (marked, GitHub-style heading ids so the guide's table of contents works), with its pictures
  * copied to dist/guide/images/. Served from the add-in's own origin, so the pane's 帮助 link needs no
  * network beyond it; the page has no script and carries the add-in's Content-Security-Policy.
- * Plain CommonJS so webpack.config.js and jest can load it.
+ * Plain CommonJS so webpack.config.js and jest can load it; hence marked 15, the last line with a
+ * CommonJS build (16 and later are ES modules only, which jest cannot require).
  */
 "use strict";
 
