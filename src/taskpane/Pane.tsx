@@ -60,7 +60,7 @@ const useStyles = makeStyles({
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px", "& h1, & p": { margin: 0 } },
   title: { fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
   langs: { display: "flex", flex: "none", alignItems: "center", gap: "2px" },
-  help: { flex: "none", marginLeft: "auto", lineHeight: "24px" },
+  help: { marginLeft: "auto" },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
   status: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minHeight: "18px" },
   dim: { color: tokens.colorNeutralForeground2 },
@@ -136,9 +136,6 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
             {s.subtitle}
           </Caption1>
         </div>
-        <Link href={GUIDE_HREF} target="_blank" rel="noopener" title={s.helpTitle} className={st.help} data-testid="help">
-          {s.help}
-        </Link>
         <div role="group" aria-label={s.language} className={st.langs}>
           <ToggleButton size="small" checked={lang === "zh"} onClick={() => switchLang("zh")} data-testid="lang-zh" lang="zh-CN">
             中文
@@ -180,6 +177,9 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
             </MenuList>
           </MenuPopover>
         </Menu>
+        <Link href={GUIDE_HREF} target="_blank" rel="noopener" title={s.helpTitle} className={st.help} data-testid="help">
+          {s.help}
+        </Link>
       </div>
       <div className={st.status} aria-live="polite">
         {state.status === "scanning" ? (
