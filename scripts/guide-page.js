@@ -28,12 +28,32 @@ const STYLE = `
   pre { background: #f5f5f5; padding: 8px 12px; overflow-x: auto; line-height: 1.5; }
   pre code { padding: 0; }
   img { max-width: 100%; border: 1px solid #d1d1d1; }
+  table.formulas td:first-child { white-space: nowrap; }
+  table.formulas code { background: none; }
   a { color: #0f6cbd; }
 `;
 
+const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+
+/**
+ * A `公式` block (a line "=JY.…" then the result a cell shows, as tests/docs/formula.ts reads it)
+ * as a table of formula and result, easier to read than alternating lines; other blocks as marked
+ * writes them.
+ */
+function formulaTable({ text, lang }) {
+  if (lang !== "公式") return false;
+  const rows = [];
+  for (const line of text.split("\n")) {
+    if (line.startsWith("=") || rows.length === 0) rows.push([line, []]);
+    else rows[rows.length - 1][1].push(line);
+  }
+  const body = rows.map(([formula, shown]) => `<tr><td><code>${escape(formula)}</code></td><td>${shown.map((l) => escape(l)).join("<br />")}</td></tr>`).join("\n");
+  return `<table class="formulas"><thead><tr><th>公式</th><th>单元格显示</th></tr></thead><tbody>\n${body}\n</tbody></table>\n`;
+}
+
 /** The guide's Markdown as a whole HTML page under `csp`. */
 function renderGuide(markdown, csp) {
-  const marked = new Marked({ gfm: true }, gfmHeadingId());
+  const marked = new Marked({ gfm: true, renderer: { code: formulaTable } }, gfmHeadingId());
   const body = marked.parse(markdown);
   const title = (/^# (.+)$/m.exec(markdown) || [, "用户手册"])[1];
   return `<!doctype html>

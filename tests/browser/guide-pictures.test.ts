@@ -12,7 +12,9 @@ import os from "os";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { makeCorpus } from "../fixtures/registers/corpus";
-import { GUIDE_IMAGES, GUIDE_PICTURES, type GuidePicture } from "../docs/pictures";
+import { formulaExamples } from "../docs/formula";
+import { blocks } from "../docs/markdown";
+import { GUIDE, GUIDE_IMAGES, GUIDE_PICTURES, type GuidePicture } from "../docs/pictures";
 import { browserAvailable, openPlayground, openSession, type Session } from "./harness";
 
 const run = browserAvailable() ? describe : describe.skip;
@@ -56,12 +58,18 @@ run("the user guide's pictures, made from the product", () => {
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
   }
 
-  async function picture(page: Page, name: GuidePicture): Promise<void> {
+  /**
+   * Writes the picture `name` of what the page shows now. `top`: the page scrolled back to its top
+   * first (a click may have scrolled it). Scroll bars are left out: Chromium draws them fading, so
+   * they would differ between runs of an unchanged product.
+   */
+  async function picture(page: Page, name: GuidePicture, { top = true } = {}): Promise<void> {
     expect(Object.keys(GUIDE_PICTURES)).toContain(name);
     // No hover left on whatever was clicked last.
     await page.mouse.move(0, 0);
+    if (top) await page.evaluate(() => window.scrollTo(0, 0));
     await settle(page);
-    await page.screenshot({ path: path.join(GUIDE_IMAGES, name), animations: "disabled", caret: "hide", scale: "css" });
+    await page.screenshot({ path: path.join(GUIDE_IMAGES, name), animations: "disabled", caret: "hide", scale: "css", style: "::-webkit-scrollbar { display: none; }" });
     made.add(name);
   }
 
@@ -75,9 +83,8 @@ run("the user guide's pictures, made from the product", () => {
     await page.locator('[data-testid="finding"][data-code="CONDITION_NOT_MET"] [data-testid="finding-clause"]').first().click();
     await page.waitForSelector('[data-testid="clause-text"]');
     await page.locator('[data-testid="finding-group"][data-code="CONDITION_NOT_MET"]').evaluate((e) => e.scrollIntoView({ block: "start" }));
-    await picture(page, "findings.png");
+    await picture(page, "findings.png", { top: false });
 
-    await page.evaluate(() => window.scrollTo(0, 0));
     await page.click('[data-testid="open-mapping"]');
     await page.waitForSelector('[data-testid="map-sales1"]');
     await picture(page, "mapping.png");
@@ -165,6 +172,10 @@ run("the user guide's pictures, made from the product", () => {
     const images = await guide.$$eval("img", (els) => els.map((e) => [e.getAttribute("src"), (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth > 0]));
     expect(images.map(([src]) => src).sort()).toEqual(Object.keys(GUIDE_PICTURES).map((n) => `images/${n}`).sort());
     expect(images.filter(([, ok]) => !ok)).toEqual([]);
+    // Each formula example a row of formula and result, as the guide test reads them.
+    const examples = blocks(fs.readFileSync(GUIDE, "utf8")).filter((b) => b.lang === "公式").flatMap((b) => formulaExamples(b.body));
+    expect(await guide.locator("table.formulas tbody tr").count()).toBe(examples.length);
+    expect(await guide.locator("table.formulas tbody tr").first().innerText()).toBe(`${examples[0].formula}\t${examples[0].shown}`);
     // The table of contents leads to its chapters.
     const toc = await guide.$$eval('a[href^="#"]', (els) => els.map((e) => decodeURIComponent(e.getAttribute("href")!.slice(1))));
     expect(toc).toHaveLength(11);
