@@ -34,8 +34,9 @@ export interface CellHost {
   /** One table by name, or null when there is none (renamed, deleted). */
   table(name: string): Promise<TableBounds | null>;
   /**
-   * The cells around a cell up to blank rows and columns (Excel's getSurroundingRegion); `at` null:
-   * around the active cell. Null when there is no such sheet, or no cell is selected (a chart).
+   * The cells around a cell up to blank columns (Excel's getSurroundingRegion), and down to the
+   * sheet's last used row past blank rows; `at` null: around the active cell. Null when there is
+   * no such sheet, or no cell is selected (a chart).
    */
   regionAround(at: { sheet: string; cell: string } | null): Promise<CellBlock | null>;
   sheetNames(): Promise<string[]>;

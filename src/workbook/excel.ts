@@ -393,6 +393,9 @@ class ExcelCells implements CellHost {
       }
       const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
       const sheet = cell.worksheet.load("name");
+      // A blank separator row ends Excel's region but not a town's register: read on to the last
+      // used row, where the reader skips blank, total and footer rows (the playground reads the same).
+      const used = cell.worksheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
       try {
         await ctx.sync();
       } catch (e) {
@@ -400,7 +403,8 @@ class ExcelCells implements CellHost {
         if (!at && (e as { code?: string }).code === "InvalidSelection") return null;
         throw e;
       }
-      return { sheet: sheet.name, top: region.rowIndex, left: region.columnIndex, rows: region.rowCount, cols: region.columnCount };
+      const bottom = Math.max(region.rowIndex + region.rowCount, used.isNullObject ? 0 : used.rowIndex + used.rowCount);
+      return { sheet: sheet.name, top: region.rowIndex, left: region.columnIndex, rows: bottom - region.rowIndex, cols: region.columnCount };
     });
   }
 

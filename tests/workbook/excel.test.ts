@@ -70,6 +70,35 @@ describe("ExcelWorkbook.readRegister", () => {
     expect(await new ExcelWorkbook(x.host()).readRegister(null)).toMatchObject({ sheet: "Sheet1", table: null, anchor: "C10", top: 9, left: 2, rows: BODY });
   });
 
+  test("a blank row inside the register does not end it; totals and footers below are skipped, not read as enterprises", async () => {
+    const x = new FakeExcel();
+    const blank = ["", "", "", "", ""];
+    x.addSheet("Sheet1", [
+      ["2025年退出企业登记表", "", "", "", ""],
+      HEADERS,
+      BODY[0],
+      blank,
+      BODY[1],
+      blank,
+      ["合计", "", "", 72000000, 68000000],
+      blank,
+      ["填表人：张三", "", "", "", ""],
+    ]);
+    x.active = { sheet: "Sheet1", row: 2, col: 0 };
+    const read = await new ExcelWorkbook(x.host()).readRegister(null);
+    expect(read).toMatchObject({ sheet: "Sheet1", anchor: "A2", top: 1, headers: HEADERS });
+    const enterprises = read!.rows.filter((r) => typeof r[0] === "string" && r[0] !== "");
+    expect(enterprises).toEqual(BODY);
+    expect(read!.skipped!.map((s) => [s.row, s.reason])).toEqual([
+      [1, "title"],
+      [4, "blank"],
+      [6, "blank"],
+      [7, "total"],
+      [8, "blank"],
+      [9, "footer"],
+    ]);
+  });
+
   test("a chart selected and no table: no register, not an error", async () => {
     const x = new FakeExcel();
     x.addSheet("Sheet1", [HEADERS, ...BODY]);
