@@ -5,7 +5,7 @@
  * handler is removed through the context that added it. The workflows (finding the register, make
  * portable, restore) are written once over the cell verbs below (find-register.ts, portable.ts).
  */
-import { columnLetters, parseA1 } from "../engine/register";
+import { columnLetters, parseA1, type MergedArea } from "../engine/register";
 import { readRegister } from "./find-register";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type HostFeature, type PaneLife, type RegisterLocation, type RegisterRead, type SettingsStore, type Unsupported, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
@@ -366,6 +366,25 @@ class ExcelCells implements CellHost {
     return this.officeHost.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(block.sheet);
       return (await readBlock(ctx, ws, block.top, block.left, block.rows, block.cols, ["values"], this.budget)).values;
+    });
+  }
+
+  mergedAreas(block: CellBlock): Promise<MergedArea[]> {
+    // Range.getMergedAreasOrNullObject is ExcelApi 1.13; older Excel reads the header by its blanks.
+    if (!this.officeHost.office.context.requirements.isSetSupported("ExcelApi", "1.13")) return Promise.resolve([]);
+    return this.officeHost.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(block.sheet).getRangeByIndexes(block.top, block.left, block.rows, block.cols);
+      const merged = range.getMergedAreasOrNullObject();
+      try {
+        await ctx.sync();
+        if (merged.isNullObject) return [];
+        const areas = merged.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+        await ctx.sync();
+        return areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }));
+      } catch {
+        // Excel refuses more than 512 merged areas in one range: read the header by its blanks.
+        return [];
+      }
     });
   }
 
