@@ -58,6 +58,14 @@ run("the user guide's pictures, made from the product", () => {
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
   }
 
+  /** Runs a pane action from the 操作与设置 menu, confirmed, and waits for the sheet it adds. */
+  async function runAction(page: Page, id: string, sheet: string): Promise<void> {
+    await page.click('[data-testid="open-menu"]');
+    await page.click(`[data-testid="action-${id}"]`);
+    await page.click('[data-testid="action-confirm"]');
+    await page.waitForSelector(`[data-testid="sheet-tab"]:has-text("${sheet}")`);
+  }
+
   /**
    * Writes the picture `name` of what the page shows now. `top`: the page scrolled back to its top
    * first (a click may have scrolled it). Scroll bars are left out: Chromium draws them fading, so
@@ -95,10 +103,7 @@ run("the user guide's pictures, made from the product", () => {
 
   test("the playground: the register template inserted", async () => {
     const { page, errors } = await open("", WIDE);
-    await page.click('[data-testid="open-menu"]');
-    await page.click('[data-testid="action-insert-template"]');
-    await page.click('[data-testid="action-confirm"]');
-    await page.waitForSelector('[data-testid="sheet-tab"]:has-text("退出企业登记表")');
+    await runAction(page, "insert-template", "退出企业登记表");
     await page.waitForSelector('[data-testid="pane"][data-status="done"]');
     expect(await page.locator('[data-cell="N2"]').innerText()).toBe("4,800,000.00");
     // The reward cell selected, so the formula bar shows its JY.REWARD and the formula columns are in view.
@@ -121,10 +126,7 @@ run("the user guide's pictures, made from the product", () => {
 
   test("the playground: the 资金统计 sheet with its chart", async () => {
     const { page, errors } = await open("", WIDE);
-    await page.click('[data-testid="open-menu"]');
-    await page.click('[data-testid="action-summary"]');
-    await page.click('[data-testid="action-confirm"]');
-    await page.waitForSelector('[data-testid="sheet-tab"]:has-text("资金统计")');
+    await runAction(page, "summary", "资金统计");
     await page.waitForSelector('[data-testid="chart-bar"]');
     const bars = await page.$$eval('[data-testid="chart-bar"]', (els) => els.map((e) => [e.getAttribute("data-label"), e.getAttribute("data-value")]));
     // The sample register's payers (README: Playground).
