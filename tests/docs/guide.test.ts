@@ -15,6 +15,7 @@ import path from "node:path";
 import { CLAUSES, FLAGS, type FlagId } from "../../src/policy";
 import { columnLetters } from "../../src/engine/register/address";
 import { TEMPLATE_COLUMNS } from "../../src/workbook/template";
+import { STRINGS } from "../../src/taskpane/i18n";
 import { makeCorpus } from "../fixtures/registers/corpus";
 import { formulaExamples, runFormula } from "./formula";
 import { blocks, pictures, section, sessions } from "./markdown";
@@ -155,6 +156,11 @@ describe("the guide agrees with the template and the policy", () => {
       return flagOf(flag);
     });
     expect(new Set(seen)).toEqual(new Set(Object.keys(FLAGS)));
+  });
+
+  test("the findings table names every kind of finding as the pane labels it, and no other", () => {
+    const named = table(TEXT, "| 事项 | 类别 | 怎么处理 |").flatMap(([kinds]) => kinds.split(" / "));
+    expect([...named].sort()).toEqual(Object.values(STRINGS.zh.kind).sort());
   });
 
   test("every clause the guide cites is one of the policy's clauses", () => {
