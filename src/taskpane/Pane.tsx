@@ -1,6 +1,6 @@
 /**
  * The pane, designed for Excel's 320 px first: a toolbar (check again, columns, a menu with the
- * actions and settings), then the first answers — the total and what it leaves out, who pays it,
+ * actions and settings, the user guide), then the first answers — the total and what it leaves out, who pays it,
  * what is wrong counted by enterprise — then the findings grouped by kind and this year's deadlines.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -59,7 +59,7 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px", "& h1, & p": { margin: 0 } },
   title: { fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
-  langs: { display: "flex", flex: "none", alignItems: "center", gap: "2px" },
+  langs: { display: "flex", flex: "none", gap: "2px" },
   help: { marginLeft: "auto" },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
   status: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minHeight: "18px" },
