@@ -6,7 +6,8 @@
  *   IT installs it, in a folder holding the registers the examples name) and must print what the
  *   guide shows;
  * - its tables of template columns, flags and clauses agree with the template and the policy data;
- * - the pictures it shows are exactly the ones the browser test makes, and docs/images holds no other.
+ * - the pictures it shows are exactly the ones the browser test makes, and docs/images holds no other;
+ * - the README points to it first.
  */
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -175,6 +176,12 @@ describe("the guide agrees with the template and the policy", () => {
     expect(named.length).toBeGreaterThanOrEqual(3);
     for (const s of named) expect([s, scripts.includes(s)]).toEqual([s, true]);
   });
+});
+
+test("the README sends Chinese readers to the guide first: at its top and in 使用说明", () => {
+  const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+  expect(readme.slice(0, readme.indexOf("\n## "))).toContain("](docs/用户手册.md)");
+  expect(section(readme, "使用说明（财务人员快速上手）").split("\n").slice(0, 4).join("\n")).toContain("](docs/用户手册.md)");
 });
 
 describe("pictures", () => {
