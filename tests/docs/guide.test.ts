@@ -17,6 +17,7 @@ import { CLAUSES, FLAGS, type FlagId } from "../../src/policy";
 import { columnLetters } from "../../src/engine/register/address";
 import { TEMPLATE_COLUMNS } from "../../src/workbook/template";
 import { STRINGS } from "../../src/taskpane/i18n";
+import { PANE_ACTIONS } from "../../src/taskpane/actions";
 import { makeCorpus } from "../fixtures/registers/corpus";
 import { formulaExamples, runFormula } from "./formula";
 import { blocks, pictures, section, sessions } from "./markdown";
@@ -162,6 +163,11 @@ describe("the guide agrees with the template and the policy", () => {
   test("the findings table names every kind of finding as the pane labels it, and no other", () => {
     const named = table(TEXT, "| 事项 | 类别 | 怎么处理 |").flatMap(([kinds]) => kinds.split(" / "));
     expect([...named].sort()).toEqual(Object.values(STRINGS.zh.kind).sort());
+  });
+
+  test("the pane's list of actions in the guide names every action the pane offers", () => {
+    const listed = /操作与设置（([^）]+)）/.exec(section(TEXT, "二、打开任务窗格"))![1].split("、");
+    expect(listed).toEqual([...PANE_ACTIONS.map((a) => a.label(STRINGS.zh)), STRINGS.zh.settingsShort]);
   });
 
   test("every clause the guide cites is one of the policy's clauses", () => {
