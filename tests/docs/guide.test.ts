@@ -19,6 +19,7 @@ import { TEMPLATE_COLUMNS } from "../../src/workbook/template";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { PANE_ACTIONS } from "../../src/taskpane/actions";
 import { makeCorpus } from "../fixtures/registers/corpus";
+import { CSP, OFFICE_JS_URL } from "../../scripts/addin-config";
 import { formulaExamples, runFormula } from "./formula";
 import { blocks, pictures, section, sessions } from "./markdown";
 import { GUIDE, GUIDE_IMAGES, GUIDE_PICTURES } from "./pictures";
@@ -174,6 +175,13 @@ describe("the guide agrees with the template and the policy", () => {
     const cited = new Set(TEXT.match(/[三四五七]（[一二三四五六]）\d?|(?<=（)七(?=）)/g));
     expect(cited.size).toBeGreaterThan(8);
     for (const id of cited) expect([id, id in CLAUSES]).toEqual([id, true]);
+  });
+
+  test("the outside hosts the IT chapter names are ones the pages' Content-Security-Policy allows, and office.js's", () => {
+    const hosts = [...section(TEXT, "十一、信息中心：部署与维护").matchAll(/`([a-z0-9.-]+\.(?:com|cn|net))`/g)].map((m) => m[1]);
+    expect(hosts.length).toBeGreaterThan(0);
+    for (const h of hosts) expect([h, CSP.includes(`https://${h}`)]).toEqual([h, true]);
+    expect(hosts).toContain(new URL(OFFICE_JS_URL).host);
   });
 
   test("the npm scripts the IT chapter runs exist", () => {
