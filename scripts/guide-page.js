@@ -2,7 +2,8 @@
  * The user guide as a page of the add-in: docs/用户手册.md rendered to dist/guide/index.html at build
  * time (marked, GitHub-style heading ids so the guide's table of contents works), with its pictures
  * copied to dist/guide/images/. Served from the add-in's own origin, so the pane's 帮助 link needs no
- * network beyond it; the page has no script and carries the add-in's Content-Security-Policy.
+ * network beyond it; the page has no script and carries the add-in's Content-Security-Policy. Long
+ * lines wrap rather than scroll, so no region needs a keyboard to scroll it.
  * Plain CommonJS so webpack.config.js and jest can load it; hence marked 15, the last line with a
  * CommonJS build (16 and later are ES modules only, which jest cannot require).
  */
@@ -21,15 +22,14 @@ const GUIDE_PAGE = "guide/index.html";
 const STYLE = `
   body { font-family: "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif; line-height: 1.7; color: #242424; margin: 0 auto; max-width: 960px; padding: 16px; }
   h1 { font-size: 26px; } h2 { font-size: 21px; margin-top: 40px; border-bottom: 1px solid #d1d1d1; padding-bottom: 4px; }
-  table { border-collapse: collapse; margin: 12px 0; display: block; overflow-x: auto; }
+  table { border-collapse: collapse; margin: 12px 0; }
   th, td { border: 1px solid #d1d1d1; padding: 4px 8px; vertical-align: top; }
   th { background: #f5f5f5; }
   code { font-family: Consolas, "DejaVu Sans Mono", monospace; background: #f5f5f5; padding: 0 3px; }
-  pre { background: #f5f5f5; padding: 8px 12px; overflow-x: auto; line-height: 1.5; }
+  pre { background: #f5f5f5; padding: 8px 12px; white-space: pre-wrap; overflow-wrap: anywhere; line-height: 1.5; }
   pre code { padding: 0; }
   img { max-width: 100%; border: 1px solid #d1d1d1; }
-  table.formulas td:first-child { white-space: nowrap; }
-  table.formulas code { background: none; }
+  table.formulas code { background: none; overflow-wrap: anywhere; }
   a { color: #0f6cbd; }
 `;
 

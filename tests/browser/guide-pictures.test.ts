@@ -7,6 +7,7 @@
  * product writes the same pictures. Every picture the guide lists is made here and no other.
  * Then the pane's 帮助 link: it opens the guide from the add-in's own origin, pictures included.
  */
+import AxeBuilder from "@axe-core/playwright";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -182,6 +183,9 @@ run("the user guide's pictures, made from the product", () => {
     const toc = await guide.$$eval('a[href^="#"]', (els) => els.map((e) => decodeURIComponent(e.getAttribute("href")!.slice(1))));
     expect(toc).toHaveLength(11);
     for (const id of toc) expect([id, await guide.locator(`[id="${id}"]`).count()]).toEqual([id, 1]);
+    // Readable by assistive technology too.
+    const axe = await new AxeBuilder({ page: guide }).analyze();
+    expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
     // The link reads "Guide" in English and leads to the same page.
     await page.click('[data-testid="lang-en"]');
     expect(await help.innerText()).toBe("Guide");
