@@ -1,10 +1,10 @@
 /**
  * The formulas a document shows, run through the add-in's Excel glue (src/functions/index.ts) with
  * the values Excel passes: a text or number literal as itself, an omitted argument as null, and a
- * literal given to the range parameter `flags` as a 1×1 range. Results are written as a cell with
- * the template's number format shows them: thousands separators, at least two decimals (up to six,
- * as 万元 results carry); a spilled result one row a line, its cells joined by " | "; an error value
- * as its code, "：" and the message Excel shows for it.
+ * literal given to the range parameter `flags` as a 1×1 range. Results are written as finance staff
+ * read them: thousands separators and two decimals, more where the value has them (up to six: a
+ * 万元 result carries 分); a spilled result one row a line, its cells joined by " | "; an error
+ * value as its code, "：" and the message Excel shows for it.
  */
 
 /** One example of a `公式` block: the formula, and what the document says it gives. */
