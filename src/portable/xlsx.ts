@@ -7,6 +7,8 @@
  */
 import type JSZip from "jszip";
 import { DEFINED_NAME_SET, definedNames, NotPortable } from "./native";
+import { checkRecord, locate, notAsConverted, shiftCellXml, type RestoreProblem, type Wanted } from "./verify";
+import { checkZip, DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipLimits } from "./zip-guard";
 import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
 import {
   CALCULATED_COLUMN,
@@ -461,30 +463,103 @@ function spillRow(first: string, last: string): string[] {
 
 export interface RestoreReport {
   restored: Array<{ sheet: string; cell: string }>;
-  /** Cells whose portable formula was edited after conversion: restored anyway, listed here. */
+  /** Calculated columns whose portable formula was changed since: restored anyway, listed here. */
   edited: Array<{ sheet: string; cell: string }>;
-  /** Record rows whose sheet or cell no longer exists. */
+  /** Record rows whose sheet or cell no longer exists (also listed in `refused`). */
   missing: Array<{ sheet: string; cell: string }>;
+  /** Cells found moved (rows or columns inserted or deleted since): restored where they are now. */
+  moved: Array<{ sheet: string; cell: string; now: string }>;
+  /** Entries not restored, with why: they stay in the record, so a later restore can finish. */
+  refused: RestoreProblem[];
+  /** Damage in the record itself: nothing is restored and no output is written. */
+  damaged: RestoreProblem[];
   wasPortable: boolean;
 }
 
-/** Brings back every original formula and removes everything make-portable added. */
-export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: RestoreReport }> {
+/** Reads a sheet's formulas as they read in each cell (shared formulas' dependents spelled out). */
+function formulasOf(cells: CellXml[]): Map<string, string> {
+  const masters = new Map<string, { text: string; ref: string }>();
+  const out = new Map<string, string>();
+  for (const c of cells) {
+    const f = formulaElement(c.xml);
+    if (f && attr(f.tag, "t") === "shared" && f.text) masters.set(attr(f.tag, "si") ?? "", { text: f.text, ref: c.ref });
+  }
+  for (const c of cells) {
+    const f = formulaElement(c.xml);
+    if (!f) continue;
+    if (f.text) out.set(c.ref, f.text);
+    else {
+      const m = masters.get(attr(f.tag, "si") ?? "");
+      if (!m) continue;
+      const a = splitRef(m.ref);
+      const b = splitRef(c.ref);
+      out.set(c.ref, shiftFormula(m.text, b.row - a.row, b.col - a.col));
+    }
+  }
+  return out;
+}
+
+/** A cell's value as text (shared and inline strings read), to compare a frozen cell with its record. */
+function cellValue(cellXml: string, shared: string[]): string {
+  const t = attr(openTag(cellXml), "t");
+  if (t === "s") {
+    const v = /<v>([^<]*)<\/v>/.exec(cellXml);
+    return v ? shared[Number(v[1])] ?? "" : "";
+  }
+  if (t === "inlineStr") return [...cellXml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join("");
+  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml);
+  if (!v) return "";
+  const text = xmlUnescape(v[1]);
+  return t === "str" || t === "e" || t === "b" || Number.isNaN(Number(text)) ? text : String(Number(text));
+}
+
+/**
+ * Brings back every original formula and removes everything make-portable added — after checking
+ * the record and each cell it names (verify.ts). A damaged record restores nothing (`damaged`, no
+ * bytes); cells edited since or not found are left as they are and listed (`refused`), and the
+ * record, the note and the names stay with their rows, so a later restore can finish.
+ */
+export async function restore(
+  bytes: Uint8Array | ArrayBuffer,
+  JSZipImpl: typeof JSZip,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Promise<{ bytes: Uint8Array; report: RestoreReport }> {
+  const guard = checkZip(bytes, limits);
+  if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
+  // Nothing restored (not portable, or a damaged record): the input as it is, never re-packed.
+  const unchanged = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const zip = await JSZipImpl.loadAsync(bytes);
   const workbookPath = "xl/workbook.xml";
   const relsPath = "xl/_rels/workbook.xml.rels";
-  let workbook = (await text(zip, workbookPath))!;
-  let rels = (await text(zip, relsPath))!;
-  let contentTypes = (await text(zip, "[Content_Types].xml"))!;
+  let workbook = await text(zip, workbookPath);
+  let rels = await text(zip, relsPath);
+  if (!workbook || !rels) throw new FileRefused("不是 .xlsx 工作簿（缺少 xl/workbook.xml）", "not an .xlsx workbook (xl/workbook.xml missing)");
+  let contentTypes = (await text(zip, "[Content_Types].xml")) ?? "";
   const sheets = sheetsOf(workbook, rels);
-  const report: RestoreReport = { restored: [], edited: [], missing: [], wasPortable: false };
+  const report: RestoreReport = { restored: [], edited: [], missing: [], moved: [], refused: [], damaged: [], wasPortable: false };
   const recordSheet = sheets.find((s) => s.name === RECORD_SHEET);
-  if (!recordSheet) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+  // Not portable: learnt from workbook.xml alone, before anything else is inflated.
+  if (!recordSheet) return { bytes: unchanged, report };
   report.wasPortable = true;
   const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
-  const texts = readTexts((await text(zip, recordSheet.path)) ?? "", shared);
-  const { rows, calcChain } = parseRecord((ref) => texts.get(ref));
+  const recordXml = (await text(zip, recordSheet.path)) ?? "";
+  const texts = readTexts(recordXml, shared);
+  const lastRow = Math.max(0, ...[...texts.keys()].map((ref) => (/^[A-Z]+\d+$/.test(ref) ? splitRef(ref).row : 0)));
+  let parsed;
+  try {
+    parsed = parseRecord((ref) => {
+      const v = texts.get(ref);
+      return v === "" ? undefined : v;
+    }, lastRow);
+  } catch {
+    report.damaged.push({ sheet: RECORD_SHEET, cell: "A1", zh: `记录损坏：${RECORD_SHEET} 不是本版本能读取的记录`, en: `damaged record: ${RECORD_SHEET} is not a record this version can read` });
+    return { bytes: unchanged, report };
+  }
+  report.damaged = checkRecord(parsed);
+  if (report.damaged.length > 0) return { bytes: unchanged, report };
+  const { rows, calcChain } = parsed;
   const hasMetadata = !!zip.file("xl/metadata.xml");
+  const left: RecordRow[] = [];
   await restoreCalculatedColumns(zip, sheets, rows.filter((r) => r.kind === CALCULATED_COLUMN), report);
   const bySheet = new Map<string, RecordRow[]>();
   for (const row of rows.filter((r) => r.kind !== CALCULATED_COLUMN)) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
@@ -492,24 +567,61 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
     const sheet = sheets.find((s) => s.name === name);
     const xml = sheet ? await text(zip, sheet.path) : null;
     if (!sheet || !xml) {
-      for (const r of list) report.missing.push({ sheet: r.sheet, cell: r.cell });
+      for (const r of list) {
+        report.missing.push({ sheet: r.sheet, cell: r.cell });
+        report.refused.push(notAsConverted(r.sheet, r.cell, "missing"));
+        left.push(r);
+      }
       continue;
     }
-    const cells = new Map(cellsOf(xml).map((c) => [c.ref, c]));
-    const edits: Array<{ start: number; end: number; xml: string }> = [];
-    for (const r of list) {
-      const current = cells.get(r.cell);
-      if (!current) {
-        report.missing.push({ sheet: r.sheet, cell: r.cell });
-        continue;
-      }
-      let back: string;
-      if (current.xml === r.portable) back = r.original;
-      else back = reopened(r, current.xml, hasMetadata, report);
-      edits.push({ start: current.start, end: current.end, xml: back });
-      report.restored.push({ sheet: r.sheet, cell: r.cell });
+    const cellList = cellsOf(xml);
+    if (cellList.length > limits.maxCells) {
+      const t = tooManyCells(name, limits.maxCells);
+      throw new FileRefused(t.zh, t.en);
     }
-    zip.file(sheet.path, splice(xml, edits));
+    const cells = new Map(cellList.map((c) => [c.ref, c]));
+    const wanted: Wanted[] = list.map((r) => {
+      const p = splitRef(r.cell);
+      return { row: p.row, col: p.col, formula: formulaElement(r.portable)?.text ?? null };
+    });
+    const shifts = locate(wanted, formulasOf(cellList), (w, ref) => {
+      const now = cells.get(ref);
+      const r = list[wanted.indexOf(w)];
+      return cellValue(now ? now.xml : `<c r="${ref}"/>`, shared) === cellValue(r.portable, []);
+    });
+    const edits: Array<{ start: number; end: number; xml: string }> = [];
+    list.forEach((r, i) => {
+      const s = shifts[i];
+      const ref = s ? colLetters(wanted[i].col + s.dc) + (wanted[i].row + s.dr) : r.cell;
+      const current = s ? cells.get(ref) : undefined;
+      if (!s || (!current && wanted[i].formula !== null)) {
+        const gone = !s && wanted[i].formula !== null && !cells.has(r.cell);
+        if (gone) report.missing.push({ sheet: r.sheet, cell: r.cell });
+        report.refused.push(notAsConverted(r.sheet, r.cell, gone ? "missing" : "edited"));
+        left.push(r);
+        return;
+      }
+      const moved = s.dr !== 0 || s.dc !== 0;
+      const row: RecordRow = moved ? { ...r, cell: ref, formula: r.formula && shiftFormula(r.formula, s.dr, s.dc), original: shiftCellXml(r.original, s.dr, s.dc, xmlEscape), portable: shiftCellXml(r.portable, s.dr, s.dc, xmlEscape) } : r;
+      if (moved) report.moved.push({ sheet: r.sheet, cell: r.cell, now: ref });
+      if (!current) {
+        // A frozen value that was blank (an empty spilled cell) and is still blank: nothing to put back
+        // unless the original held more.
+        if (/<f\b|<v>|<is>/.test(row.original)) left.push(r);
+        else report.restored.push({ sheet: r.sheet, cell: ref });
+        return;
+      }
+      const back = current.xml === row.portable ? row.original : reopened(row, current.xml, hasMetadata);
+      edits.push({ start: current.start, end: current.end, xml: back });
+      report.restored.push({ sheet: r.sheet, cell: ref });
+    });
+    if (edits.length > 0) zip.file(sheet.path, splice(xml, edits));
+  }
+
+  if (left.length > 0) {
+    // Not finished: the record keeps the rows still to restore (the note and names stay too).
+    zip.file(recordSheet.path, sheetXmlOf(recordSheetRows(left, calcChain === "" ? null : calcChain), true));
+    return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
   }
 
   // Take away the record, the note and the names.
@@ -517,7 +629,7 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
     const s = sheets.find((x) => x.name === name);
     if (!s) continue;
     workbook = workbook.replace(s.element, "");
-    const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => attr(m[0], "Id") === s.rid);
+    const rel: RegExpMatchArray | undefined = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => attr(m[0], "Id") === s.rid);
     if (rel) rels = rels.replace(rel[0], "");
     zip.remove(s.path);
     contentTypes = contentTypes.replace(new RegExp(`<Override\\b[^>]*PartName="/${s.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
@@ -547,18 +659,13 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
  * The original cell back in a workbook another host saved since (styles renumbered, shared
  * formulas rewritten): the original formula as a plain formula in the cell as it is now.
  */
-function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean, report: RestoreReport): string {
+function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean): string {
   const original = formulaElement(r.original);
   const open = openTag(currentXml);
   const style = attr(open, "s");
   let tag = openTag(r.original);
   tag = setAttr(tag, "s", style);
   if (!hasMetadata) tag = setAttr(tag, "cm", null);
-  const currentFormula = formulaElement(currentXml);
-  const portableFormula = formulaElement(r.portable);
-  if (currentFormula?.text != null && portableFormula?.text != null && !sameFormula(currentFormula.text, portableFormula.text)) {
-    report.edited.push({ sheet: r.sheet, cell: r.cell });
-  }
   if (!original) return r.original.replace(/^<c\b[^>]*?(\/?)>/, (m) => (m.endsWith("/>") ? tag.replace(/>$/, "/>") : tag));
   // A shared formula's dependents carry no text: write the formula as it reads in this cell.
   let f: string;
@@ -566,12 +673,6 @@ function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean, report
   else f = original.whole;
   const value = /<v>[\s\S]*?<\/v>/.exec(r.original)?.[0] ?? "";
   return `${tag}${f}${value}</c>`;
-}
-
-/** Hosts rewrite formulas when they save (prefixes, spacing); compare loosely for the "edited" note. */
-function sameFormula(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/_xlfn\.|_xlws\.|\s/g, "").toUpperCase();
-  return norm(a) === norm(b);
 }
 
 /** A cell's cached value as a workbook file holds it. */
