@@ -8,7 +8,7 @@
 import type JSZip from "jszip";
 import { DEFINED_NAME_SET, definedNames, NotPortable } from "./native";
 import { checkRecord, locate, notAsConverted, shiftCellXml, type RestoreProblem, type Wanted } from "./verify";
-import { checkZip, DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipLimits } from "./zip-guard";
+import { checkZip, DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipEntryInfo, type ZipLimits } from "./zip-guard";
 import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
 import {
   CALCULATED_COLUMN,
@@ -38,8 +38,11 @@ export function xmlUnescape(s: string): string {
     return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()]!;
   });
 }
+const attrPatterns = new Map<string, RegExp>();
 function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  const m = re.exec(tag);
   return m ? xmlUnescape(m[1]) : null;
 }
 function setAttr(tag: string, name: string, value: string | null): string {
@@ -123,9 +126,61 @@ interface SheetInfo {
   element: string;
 }
 
-async function text(zip: JSZip, path: string): Promise<string | null> {
+/** Puts a part's text as UTF-8 bytes (JSZip's own string path copies a large sheet several times over). */
+function put(zip: JSZip, path: string, xml: string): void {
+  zip.file(path, new TextEncoder().encode(xml));
+}
+
+/** How many bytes a part of each open workbook may inflate to (its limit, whatever its header says). */
+const inflateCaps = new WeakMap<JSZip, { max: number; declared: Map<string, number> }>();
+const capsOf = (limits: ZipLimits, entries: ZipEntryInfo[]) => ({ max: limits.maxBytes, declared: new Map(entries.map((e) => [e.name, e.uncompressedSize])) });
+
+/**
+ * A part's text, inflated in chunks and given up as soon as it passes the limit: a part whose
+ * header declares less than it holds cannot take more memory than the limit allows.
+ */
+function text(zip: JSZip, path: string): Promise<string | null> {
   const f = zip.file(path);
-  return f ? f.async("string") : null;
+  if (!f) return Promise.resolve(null);
+  const caps = inflateCaps.get(zip);
+  // A part may not inflate past what its header declared (nor past the limit).
+  const cap = Math.min(caps?.max ?? DEFAULT_LIMITS.maxBytes, caps?.declared.get(path) ?? Infinity);
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    let done = false;
+    // JSZip's chunked reader (not in its typings): the same one async() drains whole.
+    const stream = (f as unknown as { internalStream(type: "uint8array"): JSZip.JSZipStreamHelper<Uint8Array> & { pause(): void } }).internalStream("uint8array");
+    stream
+      .on("data", (chunk: Uint8Array) => {
+        if (done) return;
+        size += chunk.length;
+        if (size > cap) {
+          done = true;
+          stream.pause();
+          reject(new FileRefused(`部件 ${path} 解压后超出文件头所写的 ${cap} 字节（文件已损坏，或是构造的压缩炸弹）`, `the part ${path} inflates past the ${cap} bytes its header declares (a damaged file or a crafted zip bomb)`));
+          return;
+        }
+        chunks.push(chunk);
+      })
+      .on("error", (e: Error) => {
+        done = true;
+        reject(e);
+      })
+      .on("end", () => {
+        if (done) return;
+        done = true;
+        const all = new Uint8Array(size);
+        let at = 0;
+        for (const c of chunks) {
+          all.set(c, at);
+          at += c.length;
+        }
+        chunks.length = 0;
+        resolve(new TextDecoder().decode(all));
+      })
+      .resume();
+  });
 }
 
 function resolveTarget(target: string): string {
@@ -157,8 +212,15 @@ function sheetsOf(workbook: string, rels: string): SheetInfo[] {
 
 
 /** Makes every JY.REWARD / JY.FUNDING cell native and freezes JY.DETAIL / JY.CHECK cells. */
-export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: PortableReport }> {
+export async function makePortable(
+  bytes: Uint8Array | ArrayBuffer,
+  JSZipImpl: typeof JSZip,
+  limits: ZipLimits = DEFAULT_LIMITS,
+): Promise<{ bytes: Uint8Array; report: PortableReport }> {
+  const guard = checkZip(bytes, limits);
+  if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
   const zip = await JSZipImpl.loadAsync(bytes);
+  inflateCaps.set(zip, capsOf(limits, guard.entries));
   const workbookPath = "xl/workbook.xml";
   const relsPath = "xl/_rels/workbook.xml.rels";
   let workbook = (await text(zip, workbookPath))!;
@@ -166,13 +228,18 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
   const sheets = sheetsOf(workbook, rels);
   const report: PortableReport = { converted: [], skipped: [], alreadyPortable: sheets.some((s) => s.name === RECORD_SHEET) };
-  if (report.alreadyPortable) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+  // Parts kept as they are travel still compressed (DEFLATE reuses their bytes): no inflating media.
+  if (report.alreadyPortable) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })), report };
 
   const record: RecordRow[] = [];
   for (const sheet of sheets) {
     const xml = await text(zip, sheet.path);
     if (!xml || !/JY/i.test(xml)) continue;
     const cells = cellsOf(xml);
+    if (cells.length > limits.maxCells) {
+      const t = tooManyCells(sheet.name, limits.maxCells);
+      throw new FileRefused(t.zh, t.en);
+    }
     const byRef = new Map(cells.map((c) => [c.ref, c]));
     // Shared formulas: the master's text, by si, to read the dependents' formulas.
     const masters = new Map<string, { text: string; ref: string }>();
@@ -246,10 +313,10 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
       }
     }
     if (replacements.length === 0) continue;
-    zip.file(sheet.path, splice(xml, replacements));
+    put(zip, sheet.path, splice(xml, replacements));
   }
   await convertCalculatedColumns(zip, sheets, record, report);
-  if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array" })), report };
+  if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })), report };
 
   // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.
   let calcChain: string | null = null;
@@ -269,8 +336,8 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   while (zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
   const NOTE_PATH = `xl/worksheets/sheet${n}.xml`;
   const RECORD_PATH = `xl/worksheets/sheet${n + 1}.xml`;
-  zip.file(RECORD_PATH, sheetXmlOf(rows, true));
-  zip.file(NOTE_PATH, sheetXmlOf(noteRows(report)));
+  put(zip, RECORD_PATH, sheetXmlOf(rows, true));
+  put(zip, NOTE_PATH, sheetXmlOf(noteRows(report)));
   const maxId = Math.max(0, ...sheets.map((s) => Number(attr(s.element, "sheetId")) || 0));
   const ridBase = Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1])));
   const added =
@@ -529,6 +596,7 @@ export async function restore(
   // Nothing restored (not portable, or a damaged record): the input as it is, never re-packed.
   const unchanged = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const zip = await JSZipImpl.loadAsync(bytes);
+  inflateCaps.set(zip, capsOf(limits, guard.entries));
   const workbookPath = "xl/workbook.xml";
   const relsPath = "xl/_rels/workbook.xml.rels";
   let workbook = await text(zip, workbookPath);
@@ -615,12 +683,12 @@ export async function restore(
       edits.push({ start: current.start, end: current.end, xml: back });
       report.restored.push({ sheet: r.sheet, cell: ref });
     });
-    if (edits.length > 0) zip.file(sheet.path, splice(xml, edits));
+    if (edits.length > 0) put(zip, sheet.path, splice(xml, edits));
   }
 
   if (left.length > 0) {
     // Not finished: the record keeps the rows still to restore (the note and names stay too).
-    zip.file(recordSheet.path, sheetXmlOf(recordSheetRows(left, calcChain === "" ? null : calcChain), true));
+    put(zip, recordSheet.path, sheetXmlOf(recordSheetRows(left, calcChain === "" ? null : calcChain), true));
     return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
   }
 
