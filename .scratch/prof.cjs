@@ -1029,6 +1029,18 @@ function nativeFormula(args, output) {
 }
 var MAX_FORMULA_CHARS = 8192;
 
+// src/portable/xml.ts
+var ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+var xmlEscape = (s) => s.replace(/[&<>"]/g, (c) => ESCAPES[c]);
+var NAMED = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+function xmlUnescape(s) {
+  if (s.indexOf("&") === -1) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (m, e) => {
+    if (e.charCodeAt(0) === 35) return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return NAMED[e] ?? m;
+  });
+}
+
 // src/engine/register/address.ts
 function columnLetters(col) {
   let n = col + 1;
@@ -1248,6 +1260,31 @@ function recordSheetRows(record, calcChain) {
   if (calcChain !== null) for (let i = 0; i < calcChain.length; i += RECORD_CHUNK) rows.push(["", "", "calcChain", "", calcChain.slice(i, i + RECORD_CHUNK), ""]);
   return rows;
 }
+function parseRecord(text2, lastRow) {
+  if (text2("A1") !== RECORD_VERSION) throw new Error(`${RECORD_SHEET} is not a record this version can read`);
+  const rows = [];
+  const rowNumbers = [];
+  const gaps = [];
+  let calcChain = "";
+  const c1 = text2("C1");
+  const count = c1 !== void 0 && /^\d+$/.test(c1) ? Number(c1) : null;
+  const used = (r) => ["A", "B", "C", "D", "E", "F", "G"].some((c) => text2(`${c}${r}`) !== void 0);
+  const end = lastRow ?? Infinity;
+  for (let r = 3; r <= end; r++) {
+    if (!used(r)) {
+      if (lastRow === void 0) break;
+      gaps.push(r);
+      continue;
+    }
+    const get = (c) => text2(`${c}${r}`) ?? "";
+    if (get("C") === "calcChain") calcChain += get("E");
+    else {
+      rows.push({ sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || void 0 });
+      rowNumbers.push(r);
+    }
+  }
+  return { rows, rowNumbers, calcChain, gaps, count };
+}
 function noteRows(report) {
   const rows = [
     ["\u672C\u5DE5\u4F5C\u7C3F\u5DF2\u8F6C\u4E3A\u901A\u7528\u516C\u5F0F / This workbook uses portable formulas"],
@@ -1289,6 +1326,271 @@ var REF_START = String.raw`(?<![\w.\\\]\u0080-\uffff])`;
 var THIS_ROW_NESTED = new RegExp(`${REF_START}(${TABLE_NAME})?\\[@\\[((?:[^\\]']|'.)*)\\]\\]`, "g");
 var THIS_ROW_PLAIN = new RegExp(`${REF_START}(${TABLE_NAME})?\\[@((?:[^\\]\\['#]|'.)+)\\]`, "g");
 var THIS_ROW_SPELLED = new RegExp(`${REF_START}\\[\\[#This Row\\]`, "gi");
+
+// src/portable/verify.ts
+var KINDS = /* @__PURE__ */ new Set(["native", "spill", "frozen", CALCULATED_COLUMN]);
+var A1 = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
+function parseA1(ref) {
+  const m = A1.exec(ref);
+  if (!m) return null;
+  const col = colNumber(m[1]);
+  return col > 16384 || Number(m[2]) > 1048576 ? null : { row: Number(m[2]), col };
+}
+var refOf = (row, col) => `${colLetters(col)}${row}`;
+function recordedCell(xml) {
+  const open = /^<c\b[^>]*?\/?>/.exec(xml);
+  if (!open) return null;
+  const r = /\sr="([^"]*)"/.exec(open[0]);
+  const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);
+  return { ref: r ? r[1] : "", formula: f ? xmlUnescape(f[2] ?? "") : null, shared: !!f && /\st="shared"/.test(f[1]) };
+}
+function sameFormula(a, b) {
+  const norm = (s) => s.replace(/^=/, "").replace(/_xlfn\.|_xlws\.|\s/g, "").toUpperCase();
+  return norm(a) === norm(b);
+}
+var damage = (r, zh, en) => ({ sheet: r.sheet, cell: r.cell, zh: `\u8BB0\u5F55\u635F\u574F\uFF1A${zh}`, en: `damaged record: ${en}` });
+function checkRecordRow(r, row) {
+  const at = { zh: `\u8BB0\u5F55\u7B2C ${row} \u884C`, en: `record row ${row}` };
+  if (!r.sheet) return damage(r, `${at.zh}\u6CA1\u6709\u5DE5\u4F5C\u8868\u540D`, `${at.en} names no sheet`);
+  if (!KINDS.has(r.kind)) return damage(r, `${at.zh}\u7684\u7C7B\u578B \u201C${r.kind}\u201D \u65E0\u6CD5\u8BC6\u522B`, `${at.en} has an unknown kind "${r.kind}"`);
+  if (r.kind === CALCULATED_COLUMN) {
+    if (!/^[^[\]]+\[[^[\]]+\]$/.test(r.cell)) return damage(r, `${at.zh}\u7684\u8868\u683C\u5217 \u201C${r.cell}\u201D \u65E0\u6CD5\u8BC6\u522B`, `${at.en} names no table column ("${r.cell}")`);
+    const f = /^<calculatedColumnFormula\b[^>]*>([\s\S]*)<\/calculatedColumnFormula>$/.exec(r.original);
+    if (!f || translate(xmlUnescape(f[1])).kind === "unchanged") return damage(r, `${at.zh}\u7684\u539F\u516C\u5F0F\u4E0D\u662F JY \u516C\u5F0F`, `${at.en}: the original is not a JY formula`);
+    return null;
+  }
+  if (!parseA1(r.cell)) return damage(r, `${at.zh}\u7684\u5355\u5143\u683C\u5730\u5740 \u201C${r.cell}\u201D \u65E0\u6548`, `${at.en} has an invalid cell address "${r.cell}"`);
+  const original = recordedCell(r.original);
+  const portable = recordedCell(r.portable);
+  if (!original || original.ref !== r.cell) return damage(r, `${at.zh}\u7684\u539F\u5355\u5143\u683C\u5185\u5BB9\u65E0\u6548\u6216\u6307\u5411\u522B\u7684\u5355\u5143\u683C`, `${at.en}: the original cell is malformed or names another cell`);
+  if (!portable || portable.ref !== r.cell) return damage(r, `${at.zh}\u7684\u901A\u7528\u7248\u5355\u5143\u683C\u5185\u5BB9\u65E0\u6548\u6216\u6307\u5411\u522B\u7684\u5355\u5143\u683C`, `${at.en}: the portable cell is malformed or names another cell`);
+  if (r.kind === "spill") {
+    if (original.formula !== null) return damage(r, `${at.zh}\u662F\u6EA2\u51FA\u5355\u5143\u683C\uFF0C\u5374\u8BB0\u6709\u516C\u5F0F`, `${at.en} is a spilled cell but records a formula`);
+    return null;
+  }
+  const t = r.formula ? translate(r.formula) : { kind: "unchanged" };
+  const expected = r.kind === "native" ? "native" : "freeze";
+  if (t.kind !== expected) return damage(r, `${at.zh}\u7684\u539F\u516C\u5F0F\u4E0D\u662F\u53EF\u8F6C\u6362\u7684 JY \u516C\u5F0F`, `${at.en}: the original is not a JY formula the add-in converts`);
+  if (original.formula === null || !original.shared && !sameFormula(original.formula, r.formula) || original.shared && original.formula !== "" && !sameFormula(original.formula, r.formula)) {
+    return damage(r, `${at.zh}\u7684\u539F\u5355\u5143\u683C\u4E0E\u6240\u8BB0\u516C\u5F0F\u4E0D\u4E00\u81F4`, `${at.en}: the original cell does not hold the recorded formula`);
+  }
+  if (r.kind === "native") {
+    if (portable.formula === null || !sameFormula(nativeOf(portable.formula), nativeOf(t.kind === "native" ? t.formula : ""))) {
+      return damage(r, `${at.zh}\u7684\u901A\u7528\u516C\u5F0F\u4E0D\u662F\u7531\u539F\u516C\u5F0F\u8F6C\u6362\u800C\u6765`, `${at.en}: the portable formula is not the conversion of the original`);
+    }
+  } else if (portable.formula !== null) {
+    return damage(r, `${at.zh}\u662F\u51BB\u7ED3\u5355\u5143\u683C\uFF0C\u5374\u8BB0\u6709\u516C\u5F0F`, `${at.en} is a frozen cell but records a formula`);
+  }
+  return null;
+}
+function nativeOf(f) {
+  return f.replace(/(?:[A-Za-z_\\\u0080-\uffff][\w.\\\u0080-\uffff]*)?\[\[#This Row\],\[([^\]]*)\]\]/gi, "[@$1]").replace(/\[@\[([^\]]*)\]\]/g, "[@$1]");
+}
+function checkSpills(rows, rowNumbers) {
+  const anchors = rows.filter((r) => r.kind === "native" || r.kind === "frozen");
+  const out = [];
+  rows.forEach((r, i) => {
+    if (r.kind !== "spill") return;
+    const p = parseA1(r.cell);
+    const ok = anchors.some((a) => {
+      const q = a.sheet === r.sheet ? parseA1(a.cell) : null;
+      return !!q && p.row >= q.row && p.col >= q.col && p.col <= q.col + 2 && (p.row === q.row || a.kind === "frozen");
+    });
+    if (!ok) out.push(damage(r, `\u8BB0\u5F55\u7B2C ${rowNumbers[i]} \u884C\u7684\u6EA2\u51FA\u5355\u5143\u683C\u4E0D\u5C5E\u4E8E\u4EFB\u4F55\u5DF2\u8F6C\u6362\u7684\u516C\u5F0F`, `record row ${rowNumbers[i]} is a spilled cell of no converted formula`));
+  });
+  return out;
+}
+function shape(formula) {
+  const masked = maskLiterals(formula, true);
+  return masked.replace(/\$?[A-Z]{1,3}\$?\d+/g, "#").replace(/_xlfn\.|_xlws\.|\s/g, "").toUpperCase();
+}
+function locate(wanted, formulaAt, valueOk) {
+  const shifts = wanted.map(() => null);
+  const formulaIdx = wanted.map((w, i) => w.formula !== null ? i : -1).filter((i) => i >= 0);
+  const inPlace = formulaIdx.every((i) => {
+    const f = formulaAt.get(refOf(wanted[i].row, wanted[i].col));
+    return f !== void 0 && sameFormula(f, wanted[i].formula);
+  });
+  let matched = false;
+  if (!inPlace && formulaIdx.length > 0) {
+    const shapes = new Set(formulaIdx.map((i) => shape(wanted[i].formula)));
+    const candidates = [];
+    for (const [ref, f] of formulaAt) {
+      if (!shapes.has(shape(f))) continue;
+      const p = parseA1(ref);
+      if (p) candidates.push({ ...p, formula: f });
+    }
+    const order = (a, b) => a.row - b.row || a.col - b.col;
+    candidates.sort(order);
+    const sorted = [...formulaIdx].sort((a, b) => order(wanted[a], wanted[b]));
+    if (candidates.length === sorted.length) {
+      const tentative = sorted.map((i, k) => ({ i, dr: candidates[k].row - wanted[i].row, dc: candidates[k].col - wanted[i].col }));
+      if (tentative.every(({ i, dr, dc }, k) => sameFormula(candidates[k].formula, shiftFormula(wanted[i].formula, dr, dc)))) {
+        for (const t of tentative) shifts[t.i] = { dr: t.dr, dc: t.dc };
+        matched = true;
+      }
+    }
+  }
+  if (!matched) {
+    for (const i of formulaIdx) {
+      const f = formulaAt.get(refOf(wanted[i].row, wanted[i].col));
+      if (f !== void 0 && sameFormula(f, wanted[i].formula)) shifts[i] = { dr: 0, dc: 0 };
+    }
+  }
+  const found = formulaIdx.map((i) => shifts[i]).filter((s) => s !== null);
+  const common = found.length > 0 && found.every((s) => s.dr === found[0].dr && s.dc === found[0].dc) ? found[0] : found.length === 0 && formulaIdx.length === 0 ? { dr: 0, dc: 0 } : null;
+  wanted.forEach((w, i) => {
+    if (w.formula !== null) return;
+    const sameRow = formulaIdx.find((j) => wanted[j].row === w.row && shifts[j] !== null);
+    const s = sameRow !== void 0 ? shifts[sameRow] : common ?? (matched ? null : { dr: 0, dc: 0 });
+    if (s && valueOk(w, refOf(w.row + s.dr, w.col + s.dc))) shifts[i] = s;
+  });
+  return shifts;
+}
+function notAsConverted(sheet, cell, now) {
+  return now === "missing" ? { sheet, cell, zh: "\u627E\u4E0D\u5230\u8BE5\u5355\u5143\u683C\uFF08\u5DE5\u4F5C\u8868\u6216\u5355\u5143\u683C\u5DF2\u5220\u9664\uFF09", en: "the cell is gone (its sheet or row was deleted)" } : {
+    sheet,
+    cell,
+    zh: "\u8BE5\u5355\u5143\u683C\u4E0D\u518D\u662F\u8F6C\u6362\u540E\u7684\u5185\u5BB9\uFF08\u8F6C\u6362\u540E\u88AB\u4FEE\u6539\u8FC7\uFF0C\u6216\u884C\u5217\u79FB\u52A8\u540E\u65E0\u6CD5\u786E\u5B9A\uFF09\uFF0C\u672A\u6062\u590D",
+    en: "the cell no longer holds what the conversion left there (edited since, or moved beyond recognition); not restored"
+  };
+}
+function shiftCellXml(xml, dr, dc, escape) {
+  if (dr === 0 && dc === 0) return xml;
+  const move = (ref) => shiftFormula(ref, dr, dc);
+  return xml.replace(/^(<c\b[^>]*?\sr=")([^"]*)(")/, (_, a, ref, b) => a + move(ref) + b).replace(/(<f\b[^>]*?\sref=")([^"]*)(")/, (_, a, ref, b) => a + move(ref) + b).replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (_, a, f, b) => a + escape(shiftFormula(xmlUnescape(f), dr, dc)) + b);
+}
+function checkRecord(parsed) {
+  const out = [];
+  for (const g of parsed.gaps) out.push({ sheet: "", cell: "", zh: `\u8BB0\u5F55\u635F\u574F\uFF1A\u8BB0\u5F55\u7B2C ${g} \u884C\u88AB\u6E05\u7A7A`, en: `damaged record: record row ${g} was emptied` });
+  if (parsed.count !== null && parsed.count !== parsed.rows.length) {
+    out.push({ sheet: "", cell: "", zh: `\u8BB0\u5F55\u635F\u574F\uFF1A\u8BB0\u5F55\u5E94\u6709 ${parsed.count} \u884C\uFF0C\u73B0\u6709 ${parsed.rows.length} \u884C`, en: `damaged record: it should hold ${parsed.count} rows, it holds ${parsed.rows.length}` });
+  }
+  const seen = /* @__PURE__ */ new Set();
+  parsed.rows.forEach((r, i) => {
+    const p = checkRecordRow(r, parsed.rowNumbers[i]);
+    if (p) out.push(p);
+    const key = `${r.sheet}\0${r.cell}`;
+    if (seen.has(key)) out.push(damage(r, `\u8BB0\u5F55\u7B2C ${parsed.rowNumbers[i]} \u884C\u91CD\u590D\u8BB0\u5F55\u4E86\u540C\u4E00\u5355\u5143\u683C`, `record row ${parsed.rowNumbers[i]} records the same cell again`));
+    seen.add(key);
+  });
+  if (out.length === 0) out.push(...checkSpills(parsed.rows, parsed.rowNumbers));
+  return out;
+}
+
+// src/portable/zip-write.ts
+function centralEntries(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 101010256) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  const offset = view.getUint32(eocd + 16, true);
+  if (count === 65535 || offset === 4294967295) return null;
+  const out = [];
+  const decoder = new TextDecoder();
+  let p = offset;
+  for (let k = 0; k < count; k++) {
+    if (view.getUint32(p, true) !== 33639248) return null;
+    const n = view.getUint16(p + 28, true);
+    const e = view.getUint16(p + 30, true);
+    const c = view.getUint16(p + 32, true);
+    const compressedSize = view.getUint32(p + 20, true);
+    const localOffset = view.getUint32(p + 42, true);
+    if (compressedSize === 4294967295 || localOffset === 4294967295) return null;
+    out.push({ name: decoder.decode(bytes.subarray(p + 46, p + 46 + n)), record: bytes.subarray(p, p + 46 + n + e + c), localOffset, compressedSize });
+    p += 46 + n + e + c;
+  }
+  return out;
+}
+function repack(input, changes2, packer) {
+  const entries = centralEntries(input);
+  if (!entries) return null;
+  const view = new DataView(input.buffer, input.byteOffset, input.byteLength);
+  const encoder = new TextEncoder();
+  const pieces = [];
+  const central = [];
+  let at = 0;
+  const add = (name, data) => {
+    const nameBytes = encoder.encode(name);
+    const packed = packer.deflateRaw(data);
+    const crc = packer.crc32(data) >>> 0;
+    const local = new Uint8Array(30 + nameBytes.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 67324752, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, 2048, true);
+    lv.setUint16(8, 8, true);
+    lv.setUint16(10, 0, true);
+    lv.setUint16(12, 33, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, packed.length, true);
+    lv.setUint32(22, data.length, true);
+    lv.setUint16(26, nameBytes.length, true);
+    local.set(nameBytes, 30);
+    const rec = new Uint8Array(46 + nameBytes.length);
+    const rv = new DataView(rec.buffer);
+    rv.setUint32(0, 33639248, true);
+    rv.setUint16(4, 20, true);
+    rv.setUint16(6, 20, true);
+    rv.setUint16(8, 2048, true);
+    rv.setUint16(10, 8, true);
+    rv.setUint16(14, 33, true);
+    rv.setUint32(16, crc, true);
+    rv.setUint32(20, packed.length, true);
+    rv.setUint32(24, data.length, true);
+    rv.setUint16(28, nameBytes.length, true);
+    rv.setUint32(42, at, true);
+    rec.set(nameBytes, 46);
+    pieces.push(local, packed);
+    central.push(rec);
+    at += local.length + packed.length;
+  };
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of entries) {
+    seen.add(e.name);
+    const change = changes2.get(e.name);
+    if (change === null) continue;
+    if (change !== void 0) {
+      add(e.name, change);
+      continue;
+    }
+    const lh = e.localOffset;
+    if (view.getUint32(lh, true) !== 67324752) return null;
+    const flags = view.getUint16(lh + 6, true);
+    let end = lh + 30 + view.getUint16(lh + 26, true) + view.getUint16(lh + 28, true) + e.compressedSize;
+    if (flags & 8) end += view.getUint32(end, true) === 134695760 ? 16 : 12;
+    if (end > input.length) return null;
+    pieces.push(input.subarray(lh, end));
+    const rec = new Uint8Array(e.record);
+    new DataView(rec.buffer).setUint32(42, at, true);
+    central.push(rec);
+    at += end - lh;
+  }
+  for (const [name, data] of changes2) if (!seen.has(name) && data !== null) add(name, data);
+  const dirOffset = at;
+  const dirSize = central.reduce((n, c) => n + c.length, 0);
+  const eocd = new Uint8Array(22);
+  const ev = new DataView(eocd.buffer);
+  ev.setUint32(0, 101010256, true);
+  ev.setUint16(8, central.length, true);
+  ev.setUint16(10, central.length, true);
+  ev.setUint32(12, dirSize, true);
+  ev.setUint32(16, dirOffset, true);
+  if (central.length > 65535 || dirOffset + dirSize > 4294967295) return null;
+  const out = new Uint8Array(dirOffset + dirSize + 22);
+  let q = 0;
+  for (const part of [...pieces, ...central, eocd]) {
+    out.set(part, q);
+    q += part.length;
+  }
+  return out;
+}
 
 // src/portable/zip-guard.ts
 var DEFAULT_LIMITS = { maxBytes: 200 * 1024 * 1024, maxCells: 2e6, maxEntries: 2e4 };
@@ -1395,13 +1697,6 @@ var FileRefused = class extends Error {
 var SHEET_CT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 var SHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 var CALCCHAIN_PATH = "xl/calcChain.xml";
-var xmlEscape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-function xmlUnescape(s) {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()];
-  });
-}
 var attrPatterns = /* @__PURE__ */ new Map();
 function attr(tag, name) {
   let re = attrPatterns.get(name);
@@ -1440,8 +1735,49 @@ function sheetXmlOf(rows, hiddenColumns = false) {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${cols}<sheetData>${body}</sheetData></worksheet>`;
 }
+function readTexts(sheetXml, shared) {
+  const out = /* @__PURE__ */ new Map();
+  for (const c of cellsOf(sheetXml)) {
+    const t = attr(openTag(c.xml), "t");
+    if (t === "s") {
+      const v = /<v>([^<]*)<\/v>/.exec(c.xml);
+      if (v) out.set(c.ref, shared[Number(v[1])] ?? "");
+    } else if (t === "inlineStr") {
+      out.set(c.ref, [...c.xml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join(""));
+    } else if (t === "str") {
+      const v = /<v>([\s\S]*?)<\/v>/.exec(c.xml);
+      if (v) out.set(c.ref, xmlUnescape(v[1]));
+    }
+  }
+  return out;
+}
+function sharedStrings(xml) {
+  if (!xml) return [];
+  return [...xml.matchAll(/<si>([\s\S]*?)<\/si>/g)].map(
+    (si) => [...si[1].matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join("")
+  );
+}
 function put(zip, path, xml) {
-  zip.file(path, new TextEncoder().encode(xml));
+  const data = new TextEncoder().encode(xml);
+  zip.file(path, data);
+  changesOf(zip).set(path, data);
+}
+function drop(zip, path) {
+  zip.remove(path);
+  changesOf(zip).set(path, null);
+}
+var changes = /* @__PURE__ */ new WeakMap();
+function changesOf(zip) {
+  let m = changes.get(zip);
+  if (!m) changes.set(zip, m = /* @__PURE__ */ new Map());
+  return m;
+}
+async function pack(zip, input, packer) {
+  if (packer) {
+    const out = repack(input instanceof Uint8Array ? input : new Uint8Array(input), changesOf(zip), packer);
+    if (out) return out;
+  }
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
 var inflateCaps = /* @__PURE__ */ new WeakMap();
 var capsOf = (limits, entries) => ({ max: limits.maxBytes, declared: new Map(entries.map((e) => [e.name, e.uncompressedSize])) });
@@ -1504,7 +1840,7 @@ function sheetsOf(workbook, rels) {
     return { name: attr(m[0], "name") ?? "", rid, path: targets.get(rid) ?? "", element: m[0] };
   });
 }
-async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS) {
+async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS, packer) {
   const guard = checkZip(bytes, limits);
   if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
   const zip = await JSZipImpl.loadAsync(bytes);
@@ -1516,7 +1852,7 @@ async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS) {
   if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
   const sheets = sheetsOf(workbook, rels);
   const report = { converted: [], skipped: [], alreadyPortable: sheets.some((s) => s.name === RECORD_SHEET) };
-  if (report.alreadyPortable) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })), report };
+  if (report.alreadyPortable) return { bytes: await pack(zip, bytes, packer), report };
   const record = [];
   for (const sheet of sheets) {
     const xml = await text(zip, sheet.path);
@@ -1598,12 +1934,12 @@ async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS) {
     put(zip, sheet.path, splice(xml, replacements));
   }
   await convertCalculatedColumns(zip, sheets, record, report);
-  if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })), report };
+  if (record.length === 0) return { bytes: await pack(zip, bytes, packer), report };
   let calcChain = null;
   let contentTypes = await text(zip, "[Content_Types].xml");
   if (record.some((r) => r.kind === "frozen") && zip.file(CALCCHAIN_PATH)) {
     calcChain = await text(zip, CALCCHAIN_PATH);
-    zip.remove(CALCCHAIN_PATH);
+    drop(zip, CALCCHAIN_PATH);
     const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => /calcChain/.test(m[0]));
     if (rel) rels = rels.replace(rel[0], "");
     contentTypes = contentTypes.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, "");
@@ -1634,10 +1970,10 @@ async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS) {
     const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((t) => workbook.includes(t));
     workbook = workbook.replace(after, `${after}<definedNames>${names}</definedNames>`);
   }
-  zip.file(workbookPath, workbook);
-  zip.file(relsPath, rels);
-  zip.file("[Content_Types].xml", contentTypes);
-  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+  put(zip, workbookPath, workbook);
+  put(zip, relsPath, rels);
+  put(zip, "[Content_Types].xml", contentTypes);
+  return { bytes: await pack(zip, bytes, packer), report };
 }
 async function tableParts(zip, sheets) {
   const out = [];
@@ -1701,8 +2037,35 @@ async function convertCalculatedColumns(zip, sheets, record, report) {
       record.push({ sheet: table.sheet, cell, kind: CALCULATED_COLUMN, formula: c.formula, original: c.element, portable });
       (report.columns ??= []).push({ sheet: table.sheet, table: table.name, column: c.column, kind, formula: c.formula, portable: native });
     }
-    if (edits.length > 0) zip.file(table.path, splice(table.xml, edits));
+    if (edits.length > 0) put(zip, table.path, splice(table.xml, edits));
   }
+}
+async function restoreCalculatedColumns(zip, sheets, rows, report) {
+  if (rows.length === 0) return;
+  const tables = await tableParts(zip, sheets);
+  const edited = /* @__PURE__ */ new Map();
+  for (const r of rows) {
+    const bracket = r.cell.indexOf("[");
+    const [tableName, column] = [r.cell.slice(0, bracket), r.cell.slice(bracket + 1, -1)];
+    const table = tables.find((t) => t.name === tableName);
+    const part = table ? edited.get(table.path) ?? table : null;
+    const m = part ? [...part.xml.matchAll(/(<tableColumn\b[^>]*?)(\/?)>/g)].find((x) => attr(x[1], "name") === column) : void 0;
+    if (!part || !m) {
+      report.missing.push({ sheet: r.sheet, cell: r.cell });
+      continue;
+    }
+    const at = m.index + m[0].length;
+    let xml;
+    if (m[2] === "/") xml = `${part.xml.slice(0, m.index)}${m[1]}>${r.original}</tableColumn>${part.xml.slice(at)}`;
+    else {
+      const now = /^<calculatedColumnFormula\b[^>]*?(?:\/>|>[\s\S]*?<\/calculatedColumnFormula>)/.exec(part.xml.slice(at))?.[0] ?? "";
+      if (now !== r.portable) report.edited.push({ sheet: r.sheet, cell: r.cell });
+      xml = part.xml.slice(0, at) + r.original + part.xml.slice(at + now.length);
+    }
+    edited.set(part.path, { ...part, xml });
+    report.restored.push({ sheet: r.sheet, cell: r.cell });
+  }
+  for (const part of edited.values()) put(zip, part.path, part.xml);
 }
 function splice(xml, edits) {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
@@ -1736,14 +2099,193 @@ function spillRow(first, last) {
   for (let c = a.col; c <= b.col; c++) out.push(`${colLetters(c)}${a.row}`);
   return out;
 }
+function formulasOf(cells) {
+  const masters = /* @__PURE__ */ new Map();
+  const out = /* @__PURE__ */ new Map();
+  for (const c of cells) {
+    const f = formulaElement(c.xml);
+    if (f && attr(f.tag, "t") === "shared" && f.text) masters.set(attr(f.tag, "si") ?? "", { text: f.text, ref: c.ref });
+  }
+  for (const c of cells) {
+    const f = formulaElement(c.xml);
+    if (!f) continue;
+    if (f.text) out.set(c.ref, f.text);
+    else {
+      const m = masters.get(attr(f.tag, "si") ?? "");
+      if (!m) continue;
+      const a = splitRef(m.ref);
+      const b = splitRef(c.ref);
+      out.set(c.ref, shiftFormula(m.text, b.row - a.row, b.col - a.col));
+    }
+  }
+  return out;
+}
+function cellValue(cellXml, shared) {
+  const t = attr(openTag(cellXml), "t");
+  if (t === "s") {
+    const v2 = /<v>([^<]*)<\/v>/.exec(cellXml);
+    return v2 ? shared[Number(v2[1])] ?? "" : "";
+  }
+  if (t === "inlineStr") return [...cellXml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join("");
+  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml);
+  if (!v) return "";
+  const text2 = xmlUnescape(v[1]);
+  return t === "str" || t === "e" || t === "b" || Number.isNaN(Number(text2)) ? text2 : String(Number(text2));
+}
+async function restore(bytes, JSZipImpl, limits = DEFAULT_LIMITS, packer) {
+  const guard = checkZip(bytes, limits);
+  if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
+  const unchanged = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  const zip = await JSZipImpl.loadAsync(bytes);
+  inflateCaps.set(zip, capsOf(limits, guard.entries));
+  const workbookPath = "xl/workbook.xml";
+  const relsPath = "xl/_rels/workbook.xml.rels";
+  let workbook = await text(zip, workbookPath);
+  let rels = await text(zip, relsPath);
+  if (!workbook || !rels) throw new FileRefused("\u4E0D\u662F .xlsx \u5DE5\u4F5C\u7C3F\uFF08\u7F3A\u5C11 xl/workbook.xml\uFF09", "not an .xlsx workbook (xl/workbook.xml missing)");
+  let contentTypes = await text(zip, "[Content_Types].xml") ?? "";
+  const sheets = sheetsOf(workbook, rels);
+  const report = { restored: [], edited: [], missing: [], moved: [], refused: [], damaged: [], wasPortable: false };
+  const recordSheet = sheets.find((s) => s.name === RECORD_SHEET);
+  if (!recordSheet) return { bytes: unchanged, report };
+  report.wasPortable = true;
+  const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
+  const recordXml = await text(zip, recordSheet.path) ?? "";
+  const texts = readTexts(recordXml, shared);
+  const lastRow = Math.max(0, ...[...texts.keys()].map((ref) => /^[A-Z]+\d+$/.test(ref) ? splitRef(ref).row : 0));
+  let parsed;
+  try {
+    parsed = parseRecord((ref) => {
+      const v = texts.get(ref);
+      return v === "" ? void 0 : v;
+    }, lastRow);
+  } catch {
+    report.damaged.push({ sheet: RECORD_SHEET, cell: "A1", zh: `\u8BB0\u5F55\u635F\u574F\uFF1A${RECORD_SHEET} \u4E0D\u662F\u672C\u7248\u672C\u80FD\u8BFB\u53D6\u7684\u8BB0\u5F55`, en: `damaged record: ${RECORD_SHEET} is not a record this version can read` });
+    return { bytes: unchanged, report };
+  }
+  report.damaged = checkRecord(parsed);
+  if (report.damaged.length > 0) return { bytes: unchanged, report };
+  const { rows, calcChain } = parsed;
+  const hasMetadata = !!zip.file("xl/metadata.xml");
+  const left = [];
+  await restoreCalculatedColumns(zip, sheets, rows.filter((r) => r.kind === CALCULATED_COLUMN), report);
+  const bySheet = /* @__PURE__ */ new Map();
+  for (const row of rows.filter((r) => r.kind !== CALCULATED_COLUMN)) bySheet.set(row.sheet, [...bySheet.get(row.sheet) ?? [], row]);
+  for (const [name, list] of bySheet) {
+    const sheet = sheets.find((s) => s.name === name);
+    const xml = sheet ? await text(zip, sheet.path) : null;
+    if (!sheet || !xml) {
+      for (const r of list) {
+        report.missing.push({ sheet: r.sheet, cell: r.cell });
+        report.refused.push(notAsConverted(r.sheet, r.cell, "missing"));
+        left.push(r);
+      }
+      continue;
+    }
+    const cellList = cellsOf(xml);
+    if (cellList.length > limits.maxCells) {
+      const t = tooManyCells(name, limits.maxCells);
+      throw new FileRefused(t.zh, t.en);
+    }
+    const cells = new Map(cellList.map((c) => [c.ref, c]));
+    const wanted = list.map((r) => {
+      const p = splitRef(r.cell);
+      return { row: p.row, col: p.col, formula: formulaElement(r.portable)?.text ?? null };
+    });
+    const shifts = locate(wanted, formulasOf(cellList), (w, ref) => {
+      const now = cells.get(ref);
+      const r = list[wanted.indexOf(w)];
+      return cellValue(now ? now.xml : `<c r="${ref}"/>`, shared) === cellValue(r.portable, []);
+    });
+    const edits = [];
+    list.forEach((r, i) => {
+      const s = shifts[i];
+      const ref = s ? colLetters(wanted[i].col + s.dc) + (wanted[i].row + s.dr) : r.cell;
+      const current = s ? cells.get(ref) : void 0;
+      if (!s || !current && wanted[i].formula !== null) {
+        const gone = !s && wanted[i].formula !== null && !cells.has(r.cell);
+        if (gone) report.missing.push({ sheet: r.sheet, cell: r.cell });
+        report.refused.push(notAsConverted(r.sheet, r.cell, gone ? "missing" : "edited"));
+        left.push(r);
+        return;
+      }
+      const moved = s.dr !== 0 || s.dc !== 0;
+      const row = moved ? { ...r, cell: ref, formula: r.formula && shiftFormula(r.formula, s.dr, s.dc), original: shiftCellXml(r.original, s.dr, s.dc, xmlEscape), portable: shiftCellXml(r.portable, s.dr, s.dc, xmlEscape) } : r;
+      if (moved) report.moved.push({ sheet: r.sheet, cell: r.cell, now: ref });
+      if (!current) {
+        if (/<f\b|<v>|<is>/.test(row.original)) left.push(r);
+        else report.restored.push({ sheet: r.sheet, cell: ref });
+        return;
+      }
+      const back = current.xml === row.portable ? row.original : reopened(row, current.xml, hasMetadata);
+      edits.push({ start: current.start, end: current.end, xml: back });
+      report.restored.push({ sheet: r.sheet, cell: ref });
+    });
+    if (edits.length > 0) put(zip, sheet.path, splice(xml, edits));
+  }
+  if (left.length > 0) {
+    put(zip, recordSheet.path, sheetXmlOf(recordSheetRows(left, calcChain === "" ? null : calcChain), true));
+    return { bytes: await pack(zip, bytes, packer), report };
+  }
+  for (const name of [RECORD_SHEET, NOTE_SHEET]) {
+    const s = sheets.find((x) => x.name === name);
+    if (!s) continue;
+    workbook = workbook.replace(s.element, "");
+    const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => attr(m[0], "Id") === s.rid);
+    if (rel) rels = rels.replace(rel[0], "");
+    drop(zip, s.path);
+    contentTypes = contentTypes.replace(new RegExp(`<Override\\b[^>]*PartName="/${s.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
+  }
+  workbook = workbook.replace(/<definedName\b[^>]*name="(_JY_[A-Z0-9]+)"[^>]*>[\s\S]*?<\/definedName>/g, (m, n) => DEFINED_NAME_SET.has(n) ? "" : m);
+  workbook = workbook.replace(/<definedNames><\/definedNames>/, "");
+  if (calcChain && !zip.file(CALCCHAIN_PATH)) {
+    put(zip, CALCCHAIN_PATH, calcChain);
+    const id = Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]))) + 1;
+    rels = rels.replace(
+      "</Relationships>",
+      `<Relationship Id="rId${id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>`
+    );
+    contentTypes = contentTypes.replace(
+      "</Types>",
+      `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`
+    );
+  }
+  put(zip, workbookPath, workbook);
+  put(zip, relsPath, rels);
+  put(zip, "[Content_Types].xml", contentTypes);
+  return { bytes: await pack(zip, bytes, packer), report };
+}
+function reopened(r, currentXml, hasMetadata) {
+  const original = formulaElement(r.original);
+  const open = openTag(currentXml);
+  const style = attr(open, "s");
+  let tag = openTag(r.original);
+  tag = setAttr(tag, "s", style);
+  if (!hasMetadata) tag = setAttr(tag, "cm", null);
+  if (!original) return r.original.replace(/^<c\b[^>]*?(\/?)>/, (m) => m.endsWith("/>") ? tag.replace(/>$/, "/>") : tag);
+  let f;
+  if (attr(original.tag, "t") === "shared") f = `<f>${xmlEscape(r.formula)}</f>`;
+  else f = original.whole;
+  const value = /<v>[\s\S]*?<\/v>/.exec(r.original)?.[0] ?? "";
+  return `${tag}${f}${value}</c>`;
+}
+
+// src/cli/node-packer.ts
+var import_node_zlib = require("node:zlib");
+var nodePacker = {
+  deflateRaw: (data) => (0, import_node_zlib.deflateRawSync)(data, { level: 6 }),
+  crc32: (data) => (0, import_node_zlib.crc32)(data)
+};
 
 // .scratch/prof.ts
 (async () => {
-  const t = translate('_xldudf_JY_REWARD(A2,B2,C2,D2,"\u5143",E2)', 0);
-  console.log(t.formula?.length, translate('_xldudf_JY_FUNDING(A2,B2,C2,D2,"\u5143",E2)', 1).formula?.length);
   const n = Number(process.argv[2]);
   const bytes = (0, import_node_fs.readFileSync)(`/tmp/h13/reg${n}.xlsx`);
   const t0 = Date.now();
-  const r = await makePortable(bytes, import_jszip.default);
+  const r = await makePortable(bytes, import_jszip.default, void 0, nodePacker);
   console.log(n, Date.now() - t0, "ms", r.bytes.length, process.memoryUsage().rss >> 20, "MB");
+  const b = await restore(r.bytes, import_jszip.default, void 0, nodePacker);
+  console.log("restore", Date.now() - t0, "ms", b.bytes.length, b.report.restored.length, b.report.refused.length, process.memoryUsage().rss >> 20, "MB");
+  const z1 = await import_jszip.default.loadAsync(bytes), z2 = await import_jszip.default.loadAsync(b.bytes);
+  for (const name of Object.keys(z1.files)) if (await z1.file(name).async("string") !== await z2.file(name)?.async("string")) console.log("DIFF", name);
 })();

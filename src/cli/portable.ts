@@ -6,6 +6,7 @@
 import JSZip from "jszip";
 import { makePortable, type PortableReport } from "../portable/xlsx";
 import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
+import { nodePacker } from "./node-packer";
 import { writeFileWhole } from "./output-file";
 import { shownName } from "./terminal";
 import { asReadRefusal, readWorkbookFile, refusalSentence } from "./workbook-file";
@@ -70,7 +71,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const { input, output } = io;
   let result;
   try {
-    result = await makePortable(await readWorkbookFile(input, io.limits), JSZip, io.limits);
+    result = await makePortable(await readWorkbookFile(input, io.limits), JSZip, io.limits, nodePacker);
   } catch (e) {
     const refusal = asReadRefusal(input, e);
     const sentence = refusal

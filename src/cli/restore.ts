@@ -6,6 +6,7 @@
 import JSZip from "jszip";
 import { restore } from "../portable/xlsx";
 import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
+import { nodePacker } from "./node-packer";
 import { writeFileWhole } from "./output-file";
 import { shownName } from "./terminal";
 import { asReadRefusal, readWorkbookFile, refusalSentence } from "./workbook-file";
@@ -44,7 +45,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const zh = ctx.lang === "zh";
   let result;
   try {
-    result = await restore(await readWorkbookFile(input, io.limits), JSZip, io.limits);
+    result = await restore(await readWorkbookFile(input, io.limits), JSZip, io.limits, nodePacker);
   } catch (e) {
     const refusal = asReadRefusal(input, e);
     const sentence = refusal

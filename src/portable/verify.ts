@@ -11,6 +11,7 @@
  *    formula shifted; a cell edited since, or one that cannot be found, is refused and listed.
  */
 import { colLetters, colNumber, maskLiterals, shiftFormula, translate } from "./formula";
+import { xmlUnescape as xmlUnescapeText } from "./xml";
 import { CALCULATED_COLUMN, type ParsedRecord, type RecordRow } from "./record";
 
 /** One problem, in both languages, with the record row or cell it concerns. */
@@ -33,12 +34,6 @@ export function parseA1(ref: string): { row: number; col: number } | null {
 }
 export const refOf = (row: number, col: number) => `${colLetters(col)}${row}`;
 
-export function xmlUnescapeText(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()]!;
-  });
-}
 
 /** The r attribute and the formula text of a recorded <c> element (null: not a <c> element). */
 export function recordedCell(xml: string): { ref: string; formula: string | null; shared: boolean } | null {

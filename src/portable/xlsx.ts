@@ -7,7 +7,10 @@
  */
 import type JSZip from "jszip";
 import { DEFINED_NAME_SET, definedNames, NotPortable } from "./native";
+import { xmlEscape, xmlUnescape } from "./xml";
+export { xmlEscape, xmlUnescape };
 import { checkRecord, locate, notAsConverted, shiftCellXml, type RestoreProblem, type Wanted } from "./verify";
+import { repack, type Packer } from "./zip-write";
 import { checkZip, DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipEntryInfo, type ZipLimits } from "./zip-guard";
 import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
 import {
@@ -31,13 +34,6 @@ const CALCCHAIN_PATH = "xl/calcChain.xml";
 // ---------------------------------------------------------------------------------------------
 // XML helpers
 
-export const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-export function xmlUnescape(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()]!;
-  });
-}
 const attrPatterns = new Map<string, RegExp>();
 function attr(tag: string, name: string): string | null {
   let re = attrPatterns.get(name);
@@ -128,7 +124,30 @@ interface SheetInfo {
 
 /** Puts a part's text as UTF-8 bytes (JSZip's own string path copies a large sheet several times over). */
 function put(zip: JSZip, path: string, xml: string): void {
-  zip.file(path, new TextEncoder().encode(xml));
+  const data = new TextEncoder().encode(xml);
+  zip.file(path, data);
+  changesOf(zip).set(path, data);
+}
+function drop(zip: JSZip, path: string): void {
+  zip.remove(path);
+  changesOf(zip).set(path, null);
+}
+/** The parts changed in each open workbook, for repack (the rest are copied still compressed). */
+const changes = new WeakMap<JSZip, Map<string, Uint8Array | null>>();
+function changesOf(zip: JSZip): Map<string, Uint8Array | null> {
+  let m = changes.get(zip);
+  if (!m) changes.set(zip, (m = new Map()));
+  return m;
+}
+
+/** The workbook's bytes: the changed parts recompressed, the others copied (JSZip's way without a packer). */
+async function pack(zip: JSZip, input: Uint8Array | ArrayBuffer, packer?: Packer): Promise<Uint8Array> {
+  if (packer) {
+    const out = repack(input instanceof Uint8Array ? input : new Uint8Array(input), changesOf(zip), packer);
+    if (out) return out;
+  }
+  // Parts kept as they are travel still compressed (DEFLATE reuses their bytes): no inflating media.
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
 
 /** How many bytes a part of each open workbook may inflate to (its limit, whatever its header says). */
@@ -216,6 +235,7 @@ export async function makePortable(
   bytes: Uint8Array | ArrayBuffer,
   JSZipImpl: typeof JSZip,
   limits: ZipLimits = DEFAULT_LIMITS,
+  packer?: Packer,
 ): Promise<{ bytes: Uint8Array; report: PortableReport }> {
   const guard = checkZip(bytes, limits);
   if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
@@ -228,8 +248,7 @@ export async function makePortable(
   if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
   const sheets = sheetsOf(workbook, rels);
   const report: PortableReport = { converted: [], skipped: [], alreadyPortable: sheets.some((s) => s.name === RECORD_SHEET) };
-  // Parts kept as they are travel still compressed (DEFLATE reuses their bytes): no inflating media.
-  if (report.alreadyPortable) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })), report };
+  if (report.alreadyPortable) return { bytes: await pack(zip, bytes, packer), report };
 
   const record: RecordRow[] = [];
   for (const sheet of sheets) {
@@ -316,14 +335,14 @@ export async function makePortable(
     put(zip, sheet.path, splice(xml, replacements));
   }
   await convertCalculatedColumns(zip, sheets, record, report);
-  if (record.length === 0) return { bytes: new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })), report };
+  if (record.length === 0) return { bytes: await pack(zip, bytes, packer), report };
 
   // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.
   let calcChain: string | null = null;
   let contentTypes = (await text(zip, "[Content_Types].xml"))!;
   if (record.some((r) => r.kind === "frozen") && zip.file(CALCCHAIN_PATH)) {
     calcChain = await text(zip, CALCCHAIN_PATH);
-    zip.remove(CALCCHAIN_PATH);
+    drop(zip, CALCCHAIN_PATH);
     const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => /calcChain/.test(m[0]));
     if (rel) rels = rels.replace(rel[0], "");
     contentTypes = contentTypes.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, "");
@@ -362,10 +381,10 @@ export async function makePortable(
     const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((t) => workbook.includes(t))!;
     workbook = workbook.replace(after, `${after}<definedNames>${names}</definedNames>`);
   }
-  zip.file(workbookPath, workbook);
-  zip.file(relsPath, rels);
-  zip.file("[Content_Types].xml", contentTypes);
-  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+  put(zip, workbookPath, workbook);
+  put(zip, relsPath, rels);
+  put(zip, "[Content_Types].xml", contentTypes);
+  return { bytes: await pack(zip, bytes, packer), report };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -452,7 +471,7 @@ async function convertCalculatedColumns(zip: JSZip, sheets: SheetInfo[], record:
       record.push({ sheet: table.sheet, cell, kind: CALCULATED_COLUMN, formula: c.formula, original: c.element, portable });
       (report.columns ??= []).push({ sheet: table.sheet, table: table.name, column: c.column, kind, formula: c.formula, portable: native });
     }
-    if (edits.length > 0) zip.file(table.path, splice(table.xml, edits));
+    if (edits.length > 0) put(zip, table.path, splice(table.xml, edits));
   }
 }
 
@@ -484,7 +503,7 @@ async function restoreCalculatedColumns(zip: JSZip, sheets: SheetInfo[], rows: R
     edited.set(part.path, { ...part, xml });
     report.restored.push({ sheet: r.sheet, cell: r.cell });
   }
-  for (const part of edited.values()) zip.file(part.path, part.xml);
+  for (const part of edited.values()) put(zip, part.path, part.xml);
 }
 
 /** The text with non-overlapping ranges replaced, in one pass (a sheet may hold thousands). */
@@ -590,6 +609,7 @@ export async function restore(
   bytes: Uint8Array | ArrayBuffer,
   JSZipImpl: typeof JSZip,
   limits: ZipLimits = DEFAULT_LIMITS,
+  packer?: Packer,
 ): Promise<{ bytes: Uint8Array; report: RestoreReport }> {
   const guard = checkZip(bytes, limits);
   if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
@@ -689,7 +709,7 @@ export async function restore(
   if (left.length > 0) {
     // Not finished: the record keeps the rows still to restore (the note and names stay too).
     put(zip, recordSheet.path, sheetXmlOf(recordSheetRows(left, calcChain === "" ? null : calcChain), true));
-    return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+    return { bytes: await pack(zip, bytes, packer), report };
   }
 
   // Take away the record, the note and the names.
@@ -699,14 +719,14 @@ export async function restore(
     workbook = workbook.replace(s.element, "");
     const rel: RegExpMatchArray | undefined = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => attr(m[0], "Id") === s.rid);
     if (rel) rels = rels.replace(rel[0], "");
-    zip.remove(s.path);
+    drop(zip, s.path);
     contentTypes = contentTypes.replace(new RegExp(`<Override\\b[^>]*PartName="/${s.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
   }
   workbook = workbook.replace(/<definedName\b[^>]*name="(_JY_[A-Z0-9]+)"[^>]*>[\s\S]*?<\/definedName>/g, (m, n: string) => (DEFINED_NAME_SET.has(n) ? "" : m));
   workbook = workbook.replace(/<definedNames><\/definedNames>/, "");
   // Sheet-local names a host may have added for the removed sheets would now point nowhere.
   if (calcChain && !zip.file(CALCCHAIN_PATH)) {
-    zip.file(CALCCHAIN_PATH, calcChain);
+    put(zip, CALCCHAIN_PATH, calcChain);
     const id = Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]))) + 1;
     rels = rels.replace(
       "</Relationships>",
@@ -717,10 +737,10 @@ export async function restore(
       `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`,
     );
   }
-  zip.file(workbookPath, workbook);
-  zip.file(relsPath, rels);
-  zip.file("[Content_Types].xml", contentTypes);
-  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+  put(zip, workbookPath, workbook);
+  put(zip, relsPath, rels);
+  put(zip, "[Content_Types].xml", contentTypes);
+  return { bytes: await pack(zip, bytes, packer), report };
 }
 
 /**
