@@ -246,6 +246,16 @@ export class PlaygroundWorkbook implements WorkbookPort {
     if (id === undefined) return { restored: [], missing: [], wasPortable: false };
     const values = this.hf.getSheetValues(id).map((r) => r.map((v) => this.plain(v)));
     const plan = planRestore(values, this.hf.getSheetNames());
+    if (plan.keep) {
+      // A damaged record (or rows still to restore): the record stays, so nothing is lost.
+      const keep = plan.keep;
+      this.hf.batch(() => {
+        this.applyWrites(plan.writes);
+        if (!plan.report.damaged?.length) this.hf.setSheetContent(id, keep.map((r) => r.map((c) => (c === "" ? null : `'${c}`))));
+      });
+      this.emitChange(RECORD_SHEET);
+      return plan.report;
+    }
     this.hf.batch(() => {
       this.applyWrites(plan.writes);
       for (const n of this.hf.listNamedExpressions()) if (DEFINED_NAME_SET.has(n)) this.hf.removeNamedExpression(n);

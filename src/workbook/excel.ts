@@ -2,7 +2,7 @@
  * The port in Excel, through Office.js: the only file that touches Office.js. A scan of a known
  * register (a table, or a region at a remembered anchor) is one batched read, one `sync`.
  */
-import { columnLetters, parseA1, registerScore } from "../engine/register";
+import { a1, columnLetters, parseA1, registerScore } from "../engine/register";
 import { MIN_REGISTER_SCORE as MIN_SCORE, splitRegionValues as splitRegion } from "./region";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type RegisterLocation, type RegisterRead, type SettingsStore, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
@@ -250,7 +250,11 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 
-  /** One read (record sheet, sheet list, names), then every write and removal in one batch. */
+  /**
+   * One read (record sheet, the sheets' formulas and values, names), then every write and removal
+   * in one batch. Restore checks each recorded cell first (grid.ts); when some are refused the
+   * record stays, holding their rows, so a later restore can finish.
+   */
   async restorePortable(): Promise<GridRestoreReport> {
     const [{ planRestore }, { NOTE_SHEET, RECORD_SHEET }, { DEFINED_NAME_SET }] = await portableModules();
     return this.officeHost.run(async (ctx) => {
@@ -261,12 +265,47 @@ export class ExcelWorkbook implements WorkbookPort {
       await ctx.sync();
       if (record.isNullObject || used.isNullObject) return { restored: [], missing: [], wasPortable: false };
       const sheetNames = sheets.items.map((s) => s.name);
-      const plan = planRestore(used.values, sheetNames);
+      const ranges = sheets.items
+        .filter((s) => s.name !== RECORD_SHEET && s.name !== NOTE_SHEET)
+        .map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject().load("formulas,values,rowIndex,columnIndex") }));
+      await ctx.sync();
+      const now = new Map<string, { formulas: Map<string, string>; range: Excel.Range | null }>();
+      for (const { name, range } of ranges) {
+        const formulas = new Map<string, string>();
+        if (!range.isNullObject) {
+          range.formulas.forEach((row, r) =>
+            row.forEach((f, c) => {
+              if (typeof f === "string" && f.startsWith("=")) formulas.set(a1(range.rowIndex + r, range.columnIndex + c), f);
+            }),
+          );
+        }
+        now.set(name, { formulas, range: range.isNullObject ? null : range });
+      }
+      const plan = planRestore(used.values, sheetNames, {
+        formulas: (sheet) => now.get(sheet)?.formulas,
+        value: (sheet, row, col) => {
+          const r = now.get(sheet)?.range;
+          return r ? r.values[row - r.rowIndex]?.[col - r.columnIndex] ?? null : null;
+        },
+      });
       applyWrites(ctx, plan.writes);
-      record.visibility = "Visible";
-      record.delete();
-      if (sheetNames.includes(NOTE_SHEET)) ctx.workbook.worksheets.getItem(NOTE_SHEET).delete();
-      for (const n of names.items) if (DEFINED_NAME_SET.has(n.name)) n.delete();
+      if (plan.keep) {
+        // Not finished: the record keeps the rows still to restore; the note and the names stay.
+        // (A damaged record is left exactly as it is.)
+        if (!plan.report.damaged?.length) {
+          const width = Math.max(1, ...used.values.map((r) => r.length));
+          record.getRangeByIndexes(0, 0, used.values.length, width).clear("Contents");
+          const cells = rectangle(plan.keep);
+          const range = record.getRangeByIndexes(0, 0, cells.length, cells[0].length);
+          range.numberFormat = cells.map((r) => r.map(() => "@"));
+          range.values = cells;
+        }
+      } else {
+        record.visibility = "Visible";
+        record.delete();
+        if (sheetNames.includes(NOTE_SHEET)) ctx.workbook.worksheets.getItem(NOTE_SHEET).delete();
+        for (const n of names.items) if (DEFINED_NAME_SET.has(n.name)) n.delete();
+      }
       await ctx.sync();
       return plan.report;
     });

@@ -14,7 +14,8 @@ jest.mock("office-addin-manifest", () => ({
 import { ExcelWorkbook, type OfficeHost } from "../../src/workbook/excel";
 import { NOTE_SHEET, RECORD_SHEET, RECORD_VERSION } from "../../src/portable/record";
 import { DEFINED_NAME_SET } from "../../src/portable/native";
-import { callsJy } from "../../src/portable/formula";
+import { callsJy, translate } from "../../src/portable/formula";
+import { fileToExcelFormula } from "../../src/portable/record";
 
 type Log = Array<[string, ...unknown[]]>;
 
@@ -62,7 +63,23 @@ const REGISTER = {
   ],
 };
 
-function workbookMock(options: { portable?: string[][] } = {}) {
+/** The register as make-portable left it: its logged writes applied to REGISTER's formulas and values. */
+function portableSheet(log: Log): { formulas: unknown[][]; values: unknown[][] } {
+  const formulas = REGISTER.formulas.map((r) => [...r]);
+  const values = REGISTER.values.map((r) => [...r]);
+  for (const l of log) {
+    if (l[1] !== "台账" || (l[0] !== "formulas" && l[0] !== "values")) continue;
+    (l[4] as unknown[][]).forEach((row, i) => {
+      const r = (l[2] as number) + i;
+      const c = l[3] as number;
+      formulas[r][c] = row[0] as string | number;
+      if (l[0] === "values") values[r][c] = row[0] as string | number;
+    });
+  }
+  return { formulas, values };
+}
+
+function workbookMock(options: { portable?: string[][]; sheet?: { formulas: unknown[][]; values: unknown[][] } } = {}) {
   const log: Log = [];
   let syncCount = 0;
   const syncs = () => syncCount;
@@ -74,7 +91,7 @@ function workbookMock(options: { portable?: string[][] } = {}) {
   };
   spill("台账!1,6", 1, 3);
   spill("台账!2,6", 1, 3);
-  const used = new OfficeMockObject({ formulas: REGISTER.formulas, values: REGISTER.values, rowIndex: 0, columnIndex: 0 });
+  const used = new OfficeMockObject({ formulas: options.sheet?.formulas ?? REGISTER.formulas, values: options.sheet?.values ?? REGISTER.values, rowIndex: 0, columnIndex: 0 });
   used.isNullObject = false;
   const emptyUsed = Object.assign(new OfficeMockObject({ formulas: [[]], values: [[]], rowIndex: 0, columnIndex: 0 }), { isNullObject: true });
   const sheetNames = ["台账", "说明", ...(options.portable ? [NOTE_SHEET, RECORD_SHEET] : [])];
@@ -187,15 +204,16 @@ describe("ExcelWorkbook make portable", () => {
 });
 
 describe("ExcelWorkbook restore", () => {
-  test("reads the record in one sync; clears spill cells, writes every original back, removes record, note and names", async () => {
-    // The record a make-portable run wrote.
+  test("reads the record and the sheets, checks every cell, clears spill cells, writes every original back, removes record, note and names", async () => {
+    // The record a make-portable run wrote, and the register as it left it.
     const made = workbookMock();
     await new ExcelWorkbook(made.host).makePortable();
     const record = made.log.find((l) => l[0] === "values" && l[1] === RECORD_SHEET)![4] as string[][];
 
-    const { host, log, syncs } = workbookMock({ portable: record });
+    const { host, log, syncs } = workbookMock({ portable: record, sheet: portableSheet(made.log) });
     const report = await new ExcelWorkbook(host).restorePortable();
-    expect(syncs()).toBe(2);
+    expect(syncs()).toBe(3);
+    expect(report.refused).toEqual([]);
     expect(report.missing).toEqual([]);
     expect(report.restored).toHaveLength(record.length - 2);
     // The spilled town and park cells of both funding rows: one run per column, two rows each.
@@ -212,20 +230,56 @@ describe("ExcelWorkbook restore", () => {
     // Clears before formulas, in the same batch; then the sheets and names go.
     const firstFormula = log.findIndex((l) => l[0] === "formulas");
     expect(log.findIndex((l) => l[0] === "clear")).toBeLessThan(firstFormula);
-    expect(log).toContainEqual(["delete", RECORD_SHEET, 1]);
-    expect(log).toContainEqual(["delete", NOTE_SHEET, 1]);
+    expect(log).toContainEqual(["delete", RECORD_SHEET, 2]);
+    expect(log).toContainEqual(["delete", NOTE_SHEET, 2]);
     expect(log.filter((l) => l[0] === "deleteName").map((l) => l[1]).sort()).toEqual([...DEFINED_NAME_SET].sort());
   });
 
+  test("a cell edited since make-portable is refused: not written, listed, and the record kept with its row", async () => {
+    const made = workbookMock();
+    await new ExcelWorkbook(made.host).makePortable();
+    const record = made.log.find((l) => l[0] === "values" && l[1] === RECORD_SHEET)![4] as string[][];
+    const sheet = portableSheet(made.log);
+    sheet.formulas[1][5] = 999;
+    sheet.values[1][5] = 999;
+    const { host, log } = workbookMock({ portable: record, sheet });
+    const report = await new ExcelWorkbook(host).restorePortable();
+    expect(report.refused!.map((r) => r.cell)).toEqual(["F2"]);
+    const written = log.filter((l) => l[0] === "formulas" && l[1] === "台账").flatMap((l) => (l[4] as string[][]).map((_, i) => `${l[2] as number + i},${l[3]}`));
+    expect(written).not.toContain("1,5");
+    expect(log.filter((l) => l[0] === "delete")).toEqual([]);
+    const kept = log.filter((l) => l[0] === "values" && l[1] === RECORD_SHEET).pop()![4] as string[][];
+    expect(kept.slice(2).map((r) => r[1])).toEqual(["F2"]);
+  });
+
+  test("a damaged record (a row emptied) restores nothing and keeps the record", async () => {
+    const made = workbookMock();
+    await new ExcelWorkbook(made.host).makePortable();
+    const record = (made.log.find((l) => l[0] === "values" && l[1] === RECORD_SHEET)![4] as string[][]).map((r) => [...r]);
+    record[3] = record[3].map(() => "");
+    const { host, log } = workbookMock({ portable: record, sheet: portableSheet(made.log) });
+    const report = await new ExcelWorkbook(host).restorePortable();
+    expect(report.damaged!.map((d) => d.zh)).toContain("记录损坏：记录第 4 行被清空");
+    expect(log.filter((l) => l[0] === "formulas" && l[1] === "台账")).toEqual([]);
+    expect(log.filter((l) => l[0] === "delete")).toEqual([]);
+  });
+
   test("a record written by jyreward portable (file form) restores with the JY names Excel shows", async () => {
+    const file = '_xldudf_JY_REWARD(A2,B2,C2,D2,"元",E2)';
+    const t = translate(file);
+    if (t.kind !== "native") throw new Error("expected a native translation");
+    const esc = (x: string) => x.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
     const record = [
-      [RECORD_VERSION, "calcChain"],
+      [RECORD_VERSION, "calcChain", "2"],
       ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>"],
-      ["台账", "F2", "native", '_xldudf_JY_REWARD(A2,B2,C2,D2,"元",E2)', '<c r="F2" s="1"><f>_xldudf_JY_REWARD(A2,B2,C2,D2,"元",E2)</f><v>4800000</v></c>', "<c/>"],
-      ["台账", "H2", "spill", "", '<c r="H2"><v>0</v></c>', "<c/>"],
+      ["台账", "F2", "native", file, `<c r="F2" s="1"><f>${esc(file)}</f><v>4800000</v></c>`, `<c r="F2" s="1"><f t="array" ref="F2">${esc(t.formula)}</f><v>4800000</v></c>`],
+      ["台账", "H2", "spill", "", '<c r="H2"><v>0</v></c>', '<c r="H2"><v>0</v></c>'],
       ["", "", "calcChain", "", "<calcChain/>", ""],
     ];
-    const { host, log } = workbookMock({ portable: record });
+    const sheet = { formulas: REGISTER.formulas.map((r) => [...r]), values: REGISTER.values.map((r) => [...r]) };
+    sheet.formulas[1][5] = fileToExcelFormula(t.formula);
+    for (const r of [1, 2, 3]) for (const c of [6, 9]) sheet.formulas[r][c] = sheet.values[r][c];
+    const { host, log } = workbookMock({ portable: record, sheet });
     const report = await new ExcelWorkbook(host).restorePortable();
     expect(report.restored).toEqual([{ sheet: "台账", cell: "F2" }, { sheet: "台账", cell: "H2" }]);
     expect(log.filter((l) => l[0] === "formulas").map((l) => l[4])).toEqual([[['=JY.REWARD(A2,B2,C2,D2,"元",E2)']]]);
