@@ -1840,6 +1840,13 @@ function sheetsOf(workbook, rels) {
     return { name: attr(m[0], "name") ?? "", rid, path: targets.get(rid) ?? "", element: m[0] };
   });
 }
+function outgrows(size, limits) {
+  const mb2 = (n) => Math.ceil(n / 1048576);
+  return new FileRefused(
+    `\u8F6C\u6362\u540E\u7684\u5DE5\u4F5C\u7C3F\u5C06\u8D85\u8FC7 ${mb2(limits.maxBytes)} MB \u7684\u4E0A\u9650\uFF08\u5DF2\u8D85\u8FC7 ${mb2(size)} MB\uFF1A\u6BCF\u4E2A\u901A\u7528\u516C\u5F0F\u7EA6 5000 \u4E2A\u5B57\u7B26\uFF0C\u539F\u516C\u5F0F\u53E6\u5B58\u4E00\u4EFD\uFF09\uFF1B\u53EF\u7528 --max-mb \u8C03\u9AD8\uFF0C\u6216\u628A\u53F0\u8D26\u5206\u6210\u51E0\u4E2A\u6587\u4EF6\u8F6C\u6362`,
+    `the portable workbook would pass the limit of ${mb2(limits.maxBytes)} MB (already over ${mb2(size)} MB: each native formula is about 5,000 characters, and the record keeps the original too); raise it with --max-mb, or convert the register in several files`
+  );
+}
 async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS, packer) {
   const guard = checkZip(bytes, limits);
   if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
@@ -1854,6 +1861,8 @@ async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS, packer) {
   const report = { converted: [], skipped: [], alreadyPortable: sheets.some((s) => s.name === RECORD_SHEET) };
   if (report.alreadyPortable) return { bytes: await pack(zip, bytes, packer), report };
   const record = [];
+  const inputSize = guard.entries.filter((e) => isReadPart(e.name)).reduce((n2, e) => n2 + e.uncompressedSize, 0);
+  let grown = 0;
   for (const sheet of sheets) {
     const xml = await text(zip, sheet.path);
     if (!xml || !/JY/i.test(xml)) continue;
@@ -1927,6 +1936,8 @@ async function makePortable(bytes, JSZipImpl, limits = DEFAULT_LIMITS, packer) {
         const portable = `${open}<f t="array" ref="${nc.ref}">${xmlEscape(nc.formula)}</f>${t === "e" || !t || t === "n" ? value : ""}</c>`;
         replacements.push({ start: target.start, end: target.end, xml: portable });
         record.push({ sheet: sheet.name, cell: nc.ref, kind: nc.ref === c.ref ? "native" : "spill", formula, original: originalXml, portable });
+        grown += portable.length - target.xml.length + 1.3 * (originalXml.length + portable.length + formula.length);
+        if (grown + inputSize > limits.maxBytes) throw outgrows(grown + inputSize, limits);
         report.converted.push({ sheet: sheet.name, cell: nc.ref, kind: "native", formula, portable: nc.formula });
       }
     }

@@ -272,9 +272,9 @@ export function planRestore(recordValues: unknown[][], sheetNames: string[], now
       const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(r.portable);
       return { row: p.row + 1, col: p.col + 1, formula: f ? spell(xmlUnescape(f[1])) : null };
     });
-    const shifts = locate(wanted, fileForms, (w, ref) => {
+    const shifts = locate(wanted, fileForms, (_, ref, i) => {
       const p = parseRef(ref)!;
-      return shownValue(now.value(sheet, p.row, p.col)) === recordedValue(list[wanted.indexOf(w)].portable);
+      return shownValue(now.value(sheet, p.row, p.col)) === recordedValue(list[i].portable);
     });
     list.forEach((r, i) => shiftOf.set(r, shifts[i]));
   }

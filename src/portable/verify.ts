@@ -99,15 +99,25 @@ function nativeOf(f: string): string {
 
 /** A spilled cell must lie in the spill area of a recorded anchor in the same sheet. */
 export function checkSpills(rows: RecordRow[], rowNumbers: number[]): RestoreProblem[] {
-  const anchors = rows.filter((r) => r.kind === "native" || r.kind === "frozen");
+  // Anchors by sheet and row: a spilled cell looks at its own row and, for a frozen anchor, the rows above.
+  const anchors = new Map<string, Array<{ row: number; col: number; frozen: boolean }>>();
+  for (const a of rows) {
+    if (a.kind !== "native" && a.kind !== "frozen") continue;
+    const q = parseA1(a.cell);
+    if (!q) continue;
+    const list = anchors.get(a.sheet) ?? [];
+    list.push({ ...q, frozen: a.kind === "frozen" });
+    anchors.set(a.sheet, list);
+  }
+  const sameRow = new Set<string>();
+  for (const [sheet, list] of anchors) for (const a of list) for (let k = 0; k <= 2; k++) sameRow.add(`${sheet}\u0000${a.row}\u0000${a.col + k}`);
   const out: RestoreProblem[] = [];
   rows.forEach((r, i) => {
     if (r.kind !== "spill") return;
     const p = parseA1(r.cell)!;
-    const ok = anchors.some((a) => {
-      const q = a.sheet === r.sheet ? parseA1(a.cell) : null;
-      return !!q && p.row >= q.row && p.col >= q.col && p.col <= q.col + 2 && (p.row === q.row || a.kind === "frozen");
-    });
+    const ok =
+      sameRow.has(`${r.sheet}\u0000${p.row}\u0000${p.col}`) ||
+      (anchors.get(r.sheet) ?? []).some((q) => q.frozen && p.row >= q.row && p.col >= q.col && p.col <= q.col + 2);
     if (!ok) out.push(damage(r, `记录第 ${rowNumbers[i]} 行的溢出单元格不属于任何已转换的公式`, `record row ${rowNumbers[i]} is a spilled cell of no converted formula`));
   });
   return out;
@@ -140,7 +150,7 @@ function shape(formula: string): string {
  * them holds exactly its formula shifted. Values (formula null) get the shift of a formula entry
  * of the same recorded row, else the shift shared by all, else none; `valueOk` confirms them.
  */
-export function locate(wanted: Wanted[], formulaAt: Map<string, string>, valueOk: (w: Wanted, ref: string) => boolean): Shift[] {
+export function locate(wanted: Wanted[], formulaAt: Map<string, string>, valueOk: (w: Wanted, ref: string, index: number) => boolean): Shift[] {
   const shifts: Shift[] = wanted.map(() => null);
   const formulaIdx = wanted.map((w, i) => (w.formula !== null ? i : -1)).filter((i) => i >= 0);
   const inPlace = formulaIdx.every((i) => {
@@ -180,7 +190,7 @@ export function locate(wanted: Wanted[], formulaAt: Map<string, string>, valueOk
     if (w.formula !== null) return;
     const sameRow = formulaIdx.find((j) => wanted[j].row === w.row && shifts[j] !== null);
     const s = sameRow !== undefined ? shifts[sameRow] : common ?? (matched ? null : { dr: 0, dc: 0 });
-    if (s && valueOk(w, refOf(w.row + s.dr, w.col + s.dc))) shifts[i] = s;
+    if (s && valueOk(w, refOf(w.row + s.dr, w.col + s.dc), i)) shifts[i] = s;
   });
   return shifts;
 }

@@ -11,7 +11,7 @@ import { xmlEscape, xmlUnescape } from "./xml";
 export { xmlEscape, xmlUnescape };
 import { checkRecord, locate, notAsConverted, shiftCellXml, type RestoreProblem, type Wanted } from "./verify";
 import { repack, type Packer } from "./zip-write";
-import { checkZip, DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipEntryInfo, type ZipLimits } from "./zip-guard";
+import { checkZip, DEFAULT_LIMITS, FileRefused, isReadPart, tooManyCells, type ZipEntryInfo, type ZipLimits } from "./zip-guard";
 import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
 import {
   CALCULATED_COLUMN,
@@ -230,6 +230,15 @@ function sheetsOf(workbook: string, rels: string): SheetInfo[] {
 // Make portable
 
 
+/** The refusal when the portable workbook would pass the size limit. */
+function outgrows(size: number, limits: ZipLimits): FileRefused {
+  const mb = (n: number) => Math.ceil(n / 1048576);
+  return new FileRefused(
+    `转换后的工作簿将超过 ${mb(limits.maxBytes)} MB 的上限（已超过 ${mb(size)} MB：每个通用公式约 5000 个字符，原公式另存一份）；可用 --max-mb 调高，或把台账分成几个文件转换`,
+    `the portable workbook would pass the limit of ${mb(limits.maxBytes)} MB (already over ${mb(size)} MB: each native formula is about 5,000 characters, and the record keeps the original too); raise it with --max-mb, or convert the register in several files`,
+  );
+}
+
 /** Makes every JY.REWARD / JY.FUNDING cell native and freezes JY.DETAIL / JY.CHECK cells. */
 export async function makePortable(
   bytes: Uint8Array | ArrayBuffer,
@@ -251,6 +260,10 @@ export async function makePortable(
   if (report.alreadyPortable) return { bytes: await pack(zip, bytes, packer), report };
 
   const record: RecordRow[] = [];
+  // The output must stay readable within the same limits (restore reads it back): its size is
+  // tracked as the conversion goes and the file refused before memory runs out.
+  const inputSize = guard.entries.filter((e) => isReadPart(e.name)).reduce((n, e) => n + e.uncompressedSize, 0);
+  let grown = 0;
   for (const sheet of sheets) {
     const xml = await text(zip, sheet.path);
     if (!xml || !/JY/i.test(xml)) continue;
@@ -328,6 +341,9 @@ export async function makePortable(
         const portable = `${open}<f t="array" ref="${nc.ref}">${xmlEscape(nc.formula)}</f>${t === "e" || !t || t === "n" ? value : ""}</c>`;
         replacements.push({ start: target.start, end: target.end, xml: portable });
         record.push({ sheet: sheet.name, cell: nc.ref, kind: nc.ref === c.ref ? "native" : "spill", formula, original: originalXml, portable });
+        // What the output grows by: the cell in the sheet, and the record's row (escaped once more).
+        grown += portable.length - target.xml.length + 1.3 * (originalXml.length + portable.length + formula.length);
+        if (grown + inputSize > limits.maxBytes) throw outgrows(grown + inputSize, limits);
         report.converted.push({ sheet: sheet.name, cell: nc.ref, kind: "native", formula, portable: nc.formula });
       }
     }
@@ -672,9 +688,9 @@ export async function restore(
       const p = splitRef(r.cell);
       return { row: p.row, col: p.col, formula: formulaElement(r.portable)?.text ?? null };
     });
-    const shifts = locate(wanted, formulasOf(cellList), (w, ref) => {
+    const shifts = locate(wanted, formulasOf(cellList), (_, ref, i) => {
       const now = cells.get(ref);
-      const r = list[wanted.indexOf(w)];
+      const r = list[i];
       return cellValue(now ? now.xml : `<c r="${ref}"/>`, shared) === cellValue(r.portable, []);
     });
     const edits: Array<{ start: number; end: number; xml: string }> = [];
