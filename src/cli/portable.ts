@@ -74,9 +74,13 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     result = await makePortable(await readWorkbookFile(input, io.limits), JSZip, io.limits, nodePacker);
   } catch (e) {
     const refusal = asReadRefusal(input, e);
+    // A string or buffer past what JavaScript can hold (only with the limits raised): too large, not unreadable.
+    const tooLarge = e instanceof RangeError && /string length|array buffer|allocation/i.test(e.message);
     const sentence = refusal
       ? refusal.sentence(ctx.lang)
-      : refusalSentence(input, { zh: `不是可读的 .xlsx 工作簿（${(e as Error).message}）`, en: `not a readable .xlsx workbook (${(e as Error).message})` }, ctx.lang);
+      : tooLarge
+        ? refusalSentence(input, { zh: "转换后的工作簿太大，超出了程序能在内存中处理的大小；请把台账分成几个文件转换", en: "the portable workbook is too large to build in memory; convert the register in several files" }, ctx.lang)
+        : refusalSentence(input, { zh: `不是可读的 .xlsx 工作簿（${(e as Error).message}）`, en: `not a readable .xlsx workbook (${(e as Error).message})` }, ctx.lang);
     await writeAll(ctx.stderr, sentence + "\n");
     return EXIT.USAGE;
   }
