@@ -114,7 +114,9 @@ export function parseRecord(text: (ref: string) => string | undefined, lastRow?:
   const c1 = text("C1");
   const count = c1 !== undefined && /^\d+$/.test(c1) ? Number(c1) : null;
   const used = (r: number) => ["A", "B", "C", "D", "E", "F", "G"].some((c) => text(`${c}${r}`) !== undefined);
-  const end = lastRow ?? Infinity;
+  // Trailing empty rows (a host's used range, padding) are no gaps: the record ends at its last used row.
+  let end = lastRow ?? Infinity;
+  while (end >= 3 && end !== Infinity && !used(end)) end--;
   for (let r = 3; r <= end; r++) {
     if (!used(r)) {
       if (lastRow === undefined) break;

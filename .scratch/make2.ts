@@ -1,0 +1,20 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { register } from "../tests/hostile/files";
+import { addRecordRow, emptyRecordRow, insertRowAbove, overwriteCell, setRecordText } from "../tests/hostile/tamper";
+import { recalcInLibreOffice } from "../tests/libreoffice/soffice";
+(async () => {
+  const d = "/tmp/h13/";
+  writeFileSync(d + "r6.xlsx", await register(6));
+  const r = spawnSync(process.execPath, ["bin/jyreward.js", "portable", d + "r6.xlsx", d + "p6.xlsx"]);
+  const p = readFileSync(d + "p6.xlsx");
+  writeFileSync(d + "t-emptied.xlsx", await emptyRecordRow(p, 5));
+  writeFileSync(d + "t-malformed.xlsx", await setRecordText(p, "F4", '<c r="F2"><f>garbage'));
+  const evil = "cmd|'/c calc'!A1";
+  writeFileSync(d + "t-dde.xlsx", await addRecordRow(p, ["台账", "A3", "native", evil, `<c r="A3"><f>${evil}</f></c>`, `<c r="A3"><f t="array" ref="A3">${evil}</f></c>`]));
+  writeFileSync(d + "t-999.xlsx", await overwriteCell(p, "台账", "F4", 999));
+  const inserted = await insertRowAbove(p, "台账", "江阴市落后产能退出奖励台账");
+  writeFileSync(d + "t-inserted-lo.xlsx", recalcInLibreOffice("/usr/bin/soffice", inserted, "lo.xlsx"));
+  writeFileSync(d + "big-noop.xlsx", readFileSync(d + "media-real.xlsx"));
+  console.log("ok", r.status);
+})();
