@@ -16,6 +16,8 @@ import { findingText, formatMoney, SEVERITY_LABELS, type Lang } from "../engine"
 import { scanRegister, type RegisterScan } from "../engine/register";
 import { callsJy } from "../portable/formula";
 import { NOTE_SHEET, RECORD_SHEET } from "../portable/xlsx";
+import { DEFAULT_LIMITS } from "../portable/zip-guard";
+import { readableCopy } from "./workbook-file";
 import { splitRegionValues } from "../workbook/region";
 import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
 
@@ -80,7 +82,14 @@ async function auditFile(file: string, today: string | undefined): Promise<FileA
   const out: FileAudit = { file, portable: false, registers: [] };
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+    // Bombs and oversized parts are refused from the zip's directory before anything is inflated;
+    // media and other large parts the scan does not read are left out.
+    const readable = readableCopy(await readFile(file), DEFAULT_LIMITS);
+    if (!("bytes" in readable)) {
+      out.error = { zh: readable.zh, en: readable.en };
+      return out;
+    }
+    await wb.xlsx.load(readable.bytes as unknown as ArrayBuffer);
   } catch (e) {
     out.error = { zh: `无法读取：${(e as Error).message}`, en: `cannot read: ${(e as Error).message}` };
     return out;

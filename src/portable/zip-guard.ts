@@ -30,6 +30,8 @@ export interface ZipEntryInfo {
   compressedSize: number;
   uncompressedSize: number;
   method: number;
+  /** Where its local header starts (0xFFFFFFFF in a zip64 entry this reader does not follow). */
+  localOffset: number;
 }
 
 /** A refusal: the sentence in both languages (the caller adds the file's name). */
@@ -103,6 +105,7 @@ export function checkZip(input: Uint8Array | ArrayBuffer, limits: ZipLimits = DE
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
     const commentLength = view.getUint16(p + 32, true);
+    const localOffset = view.getUint32(p + 42, true);
     if (p + 46 + nameLength + extraLength > n) return NOT_ZIP;
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
     // Zip64 extra field (id 1): the 64-bit sizes, in this order, for the fields marked 0xFFFFFFFF.
@@ -119,7 +122,7 @@ export function checkZip(input: Uint8Array | ArrayBuffer, limits: ZipLimits = DE
       }
       e += 4 + size;
     }
-    entries.push({ name, compressedSize, uncompressedSize, method });
+    entries.push({ name, compressedSize, uncompressedSize, method, localOffset });
     if (needed(name)) {
       if (method !== 0 && method !== 8) {
         return refuse(`部件 ${name} 使用了不支持的压缩方式（${method}）`, `the part ${name} uses an unsupported compression method (${method})`);
