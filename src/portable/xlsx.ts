@@ -783,8 +783,11 @@ function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean): strin
 export type CachedValue = number | string | boolean | { error: string } | null;
 
 /** The cached values of one sheet's cells (what the last host to calculate it saved). */
-export async function cachedValues(bytes: Uint8Array | ArrayBuffer, sheetName: string, JSZipImpl: typeof JSZip): Promise<Map<string, CachedValue>> {
+export async function cachedValues(bytes: Uint8Array | ArrayBuffer, sheetName: string, JSZipImpl: typeof JSZip, limits: ZipLimits = DEFAULT_LIMITS): Promise<Map<string, CachedValue>> {
+  const guard = checkZip(bytes, limits);
+  if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
   const zip = await JSZipImpl.loadAsync(bytes);
+  inflateCaps.set(zip, capsOf(limits, guard.entries));
   const sheets = sheetsOf((await text(zip, "xl/workbook.xml")) ?? "", (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "");
   const sheet = sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`no sheet named ${sheetName}`);
