@@ -12,6 +12,7 @@ import { fileToExcelFormula, NOTE_SHEET, RECORD_SHEET } from "../portable/record
 import { makePortable, restore, type PortableReport, type RestoreReport } from "../portable/xlsx";
 import { splitRegionValues } from "../workbook/region";
 import type { SpecCell } from "../workbook/sheets";
+import { FileRefused, guardWorkbookBytes } from "../portable/zip-guard";
 
 export interface OpenedSheet {
   /** The sheet shown: the first with a register, else the first visible one. */
@@ -51,6 +52,9 @@ export function playgroundFormula(file: string, row: number, headers: unknown[])
 }
 
 export async function readRegisterFile(bytes: Uint8Array): Promise<OpenedSheet> {
+  // Bombs and oversized parts are refused from the zip's directory, before anything is inflated.
+  const refusal = guardWorkbookBytes(bytes);
+  if (refusal) throw new FileRefused(refusal.zh, refusal.en);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   const portable = wb.worksheets.some((w) => w.name === RECORD_SHEET);
