@@ -13,7 +13,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import { findingText, formatMoney, SEVERITY_LABELS, type Lang } from "../engine";
-import { scanRegister, type RegisterScan } from "../engine/register";
+import { columnLetters, scanRegister, type RegisterScan } from "../engine/register";
 import { callsJy } from "../portable/formula";
 import { NOTE_SHEET, RECORD_SHEET } from "../portable/xlsx";
 import { DEFAULT_LIMITS } from "../portable/zip-guard";
@@ -99,6 +99,16 @@ async function auditFile(file: string, today: string | undefined): Promise<FileA
     if (ws.name === RECORD_SHEET || ws.name === NOTE_SHEET || ws.state === "veryHidden") continue;
     const rows = ws.actualRowCount === 0 ? 0 : ws.rowCount;
     const cols = ws.columnCount;
+    // The scan reads a sheet's used range cell by cell: one stray cell at XFD1048576 would make that
+    // 17 billion cells. Past the cell limit the sheet is refused, saying where it ends.
+    if (rows * cols > DEFAULT_LIMITS.maxCells) {
+      const end = `${columnLetters(cols - 1)}${rows}`;
+      out.error = {
+        zh: `工作表 ${ws.name} 的已用区域 A1:${end} 超过 ${DEFAULT_LIMITS.maxCells.toLocaleString("en-US")} 个单元格的上限（多半是远离台账的单元格），未读取`,
+        en: `the sheet ${ws.name} uses A1:${end}, more than the limit of ${DEFAULT_LIMITS.maxCells.toLocaleString("en-US")} cells (most likely a stray cell far from the register); not read`,
+      };
+      continue;
+    }
     const values: unknown[][] = [];
     let jyFormulas = 0;
     let savedAsXldudf = 0;
@@ -120,7 +130,7 @@ async function auditFile(file: string, today: string | undefined): Promise<FileA
     const scan = scanRegister({ headers: read.headers, rows: read.rows, origin: { row: read.top, col: read.left }, today });
     out.registers.push({ sheet: ws.name, anchor: read.anchor ?? "A1", scan, jyFormulas, savedAsXldudf });
   }
-  if (out.registers.length === 0) {
+  if (out.registers.length === 0 && !out.error) {
     out.error = {
       zh: "找不到台账：没有一张工作表的表头同时含行业和两年销售额",
       en: "no register found: no sheet has a header with the sector and both years' sales",

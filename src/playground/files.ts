@@ -12,7 +12,7 @@ import { fileToExcelFormula, NOTE_SHEET, RECORD_SHEET } from "../portable/record
 import { makePortable, restore, type PortableReport, type RestoreReport } from "../portable/xlsx";
 import { splitRegionValues } from "../workbook/region";
 import type { SpecCell } from "../workbook/sheets";
-import { FileRefused, guardWorkbookBytes } from "../portable/zip-guard";
+import { DEFAULT_LIMITS, FileRefused, guardWorkbookBytes } from "../portable/zip-guard";
 
 export interface OpenedSheet {
   /** The sheet shown: the first with a register, else the first visible one. */
@@ -61,6 +61,15 @@ export async function readRegisterFile(bytes: Uint8Array): Promise<OpenedSheet> 
   const visible = wb.worksheets.filter((w) => w.name !== RECORD_SHEET && w.name !== NOTE_SHEET && w.state === "visible");
   if (visible.length === 0) throw new Error("no visible worksheet");
   const grid = (ws: ExcelJS.Worksheet) => {
+    // Read cell by cell over the used range: one stray cell at XFD1048576 would make that 17 billion.
+    if (ws.rowCount * ws.columnCount > DEFAULT_LIMITS.maxCells) {
+      const end = `${colLetters(ws.columnCount)}${ws.rowCount}`;
+      const limit = DEFAULT_LIMITS.maxCells.toLocaleString("en-US");
+      throw new FileRefused(
+        `工作表 ${ws.name} 的已用区域 A1:${end} 超过 ${limit} 个单元格的上限（多半是远离台账的单元格），未打开`,
+        `the sheet ${ws.name} uses A1:${end}, more than the limit of ${limit} cells (most likely a stray cell far from the register); not opened`,
+      );
+    }
     const values: unknown[][] = [];
     for (let r = 1; r <= ws.rowCount; r++) {
       const row: unknown[] = [];
