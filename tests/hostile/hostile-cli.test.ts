@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { crc32 } from "node:zlib";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -109,6 +109,27 @@ describe("bounded reading: bombs and huge sheets refused before inflating", () =
     expect(r.peakMb).toBeLessThan(500);
     const back = measured(["restore", input, file("last-cell-back.xlsx")]);
     expect(back.status).toBe(1);
+  });
+
+  test("audit of a folder: the XFD1048576 file, a bomb and a 1 GB media file each answered, the good register still audited", async () => {
+    const folder = path.join(dir, "audit-folder");
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, "a-last-cell.xlsx"), await lastCell());
+    writeFileSync(path.join(folder, "b-bomb.xlsx"), declareSize(await register(5), "xl/worksheets/sheet1.xml", 1_500_000_000));
+    const zeros = Buffer.alloc(1000 * 1024 * 1024);
+    writeFileSync(path.join(folder, "c-media.xlsx"), await withRawEntry(await register(5), "xl/media/image1.png", zerosDeflated(1000), zeros.length, crc32(zeros)));
+    writeFileSync(path.join(folder, "d-good.xlsx"), await register(5));
+    const r = measured(["audit", "--lang", "en", "--json", folder]);
+    expect(r.status).toBe(2);
+    expect(r.peakMb).toBeLessThan(500);
+    const out = jsonLines(r.stdout);
+    expect(out).toHaveLength(4);
+    const byName = new Map(out.map((o) => [path.basename(String(o.file)), o]));
+    expect(JSON.stringify(byName.get("a-last-cell.xlsx"))).toMatch(/uses A1:XFD1048576, more than the limit of 2,000,000 cells/);
+    expect(JSON.stringify(byName.get("b-bomb.xlsx"))).toMatch(/over the limit of 200 MB/);
+    expect(byName.get("c-media.xlsx")!.error).toBeNull();
+    expect(byName.get("d-good.xlsx")!.error).toBeNull();
+    expect((byName.get("d-good.xlsx")!.registers as unknown[]).length).toBe(1);
   });
 
   test("not a zip at all: a sentence, exit 2", () => {
