@@ -86,7 +86,7 @@ async function auditFile(file: string, today: string | undefined): Promise<FileA
     // media and other large parts the scan does not read are left out.
     const readable = readableCopy(await readFile(file), DEFAULT_LIMITS);
     if (!("bytes" in readable)) {
-      out.error = { zh: readable.zh, en: readable.en };
+      out.error = { zh: `无法读取：${readable.zh}`, en: `cannot read: ${readable.en}` };
       return out;
     }
     await wb.xlsx.load(readable.bytes as unknown as ArrayBuffer);
