@@ -5,7 +5,7 @@
  * target is the input) and no partial file behind.
  */
 import { randomBytes } from "node:crypto";
-import { open, rename, unlink } from "node:fs/promises";
+import { open, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import type { Lang } from "../engine/lang";
 import { shownName } from "./terminal";
@@ -70,9 +70,19 @@ export async function writeFileWhole(target: string, bytes: Uint8Array): Promise
   const dir = path.dirname(path.resolve(target));
   // A name a directory listing sorts next to the target and no other run picks: removed on failure.
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  // An existing target keeps its permissions; one marked read-only is not replaced (rename would).
+  let mode = 0o666;
+  try {
+    const st = await stat(target);
+    if (st.isDirectory()) throw new WriteFailure(target, "EISDIR", null);
+    if ((st.mode & 0o222) === 0) throw new WriteFailure(target, "EACCES", null);
+    mode = st.mode & 0o777;
+  } catch (e) {
+    if (e instanceof WriteFailure) throw e;
+  }
   let handle;
   try {
-    handle = await open(temp, "wx", 0o666);
+    handle = await open(temp, "wx", mode);
   } catch (e) {
     throw new WriteFailure(target, codeOf(e), e);
   }

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { crc32 } from "node:zlib";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -163,6 +163,17 @@ describe("nothing lost: output written whole or not at all", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/Cannot write .*out\.xlsx: the folder .*no-such-folder does not exist\./);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test("a read-only output file is not replaced: a sentence, exit 2, the file as it was", async () => {
+    const input = file("ro-in.xlsx", await register(3));
+    const target = file("ro-out.xlsx", new TextEncoder().encode("keep me"));
+    chmodSync(target, 0o444);
+    const r = runCli(["portable", "--lang", "en", input, target]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Cannot write .*ro-out\.xlsx: permission denied/);
+    expect(readFileSync(target, "utf8")).toBe("keep me");
+    expect(leftovers()).toEqual([]);
   });
 
   test("calc's output to /dev/full: a sentence, exit 2", () => {
