@@ -146,9 +146,9 @@ function shape(formula: string): string {
 /**
  * Finds each wanted formula cell in `formulaAt` (the sheet's formula cells now, file form):
  * first where the record puts it; when any is not there, by matching the converted cells in order
- * (rows inserted or deleted above or between keep their order), accepted only when every one of
- * them holds exactly its formula shifted. Values (formula null) get the shift of a formula entry
- * of the same recorded row, else the shift shared by all, else none; `valueOk` confirms them.
+ * (rows inserted or deleted above or between keep their order), each accepted only where it holds
+ * exactly its formula shifted. Values (formula null) get the shift of a formula entry of the same
+ * recorded row, else the shift shared by all found, else none; `valueOk` confirms them.
  */
 export function locate(wanted: Wanted[], formulaAt: Map<string, string>, valueOk: (w: Wanted, ref: string, index: number) => boolean): Shift[] {
   const shifts: Shift[] = wanted.map(() => null);
@@ -158,29 +158,43 @@ export function locate(wanted: Wanted[], formulaAt: Map<string, string>, valueOk
     return f !== undefined && sameFormula(f, wanted[i].formula!);
   });
   let matched = false;
-  if (!inPlace && formulaIdx.length > 0) {
+  if (inPlace) {
+    for (const i of formulaIdx) shifts[i] = { dr: 0, dc: 0 };
+    matched = true;
+  } else if (formulaIdx.length > 0) {
     const shapes = new Set(formulaIdx.map((i) => shape(wanted[i].formula!)));
-    const candidates: Array<{ row: number; col: number; formula: string }> = [];
+    const candidates: Array<{ row: number; col: number; formula: string; shape: string }> = [];
     for (const [ref, f] of formulaAt) {
-      if (!shapes.has(shape(f))) continue;
+      const sh = shape(f);
+      if (!shapes.has(sh)) continue;
       const p = parseA1(ref);
-      if (p) candidates.push({ ...p, formula: f });
+      if (p) candidates.push({ ...p, formula: f, shape: sh });
     }
     const order = (a: { row: number; col: number }, b: { row: number; col: number }) => a.row - b.row || a.col - b.col;
     candidates.sort(order);
     const sorted = [...formulaIdx].sort((a, b) => order(wanted[a], wanted[b]));
-    if (candidates.length === sorted.length) {
-      const tentative = sorted.map((i, k) => ({ i, dr: candidates[k].row - wanted[i].row, dc: candidates[k].col - wanted[i].col }));
-      if (tentative.every(({ i, dr, dc }, k) => sameFormula(candidates[k].formula, shiftFormula(wanted[i].formula!, dr, dc)))) {
-        for (const t of tentative) shifts[t.i] = { dr: t.dr, dc: t.dc };
-        matched = true;
-      }
+    const pairs = (i: number, k: number) => {
+      const c = candidates[k];
+      const w = wanted[i];
+      const dr = c.row - w.row;
+      const dc = c.col - w.col;
+      return shape(w.formula!) === c.shape && sameFormula(c.formula, shiftFormula(w.formula!, dr, dc)) ? { dr, dc } : null;
+    };
+    // In order from the top, then from the bottom, as far as each cell holds its formula shifted:
+    // rows inserted or deleted keep the converted cells' order, and a cell edited since (or gone)
+    // stops both walks there, so it — and only what cannot be placed around it — is refused.
+    let front = 0;
+    while (front < sorted.length && front < candidates.length) {
+      const s = pairs(sorted[front], front);
+      if (!s) break;
+      shifts[sorted[front]] = s;
+      front++;
     }
-  }
-  if (!matched) {
-    for (const i of formulaIdx) {
-      const f = formulaAt.get(refOf(wanted[i].row, wanted[i].col));
-      if (f !== undefined && sameFormula(f, wanted[i].formula!)) shifts[i] = { dr: 0, dc: 0 };
+    matched = front === sorted.length && candidates.length === sorted.length;
+    for (let back = 1; !matched && back <= sorted.length - front && back <= candidates.length - front; back++) {
+      const s = pairs(sorted[sorted.length - back], candidates.length - back);
+      if (!s) break;
+      shifts[sorted[sorted.length - back]] = s;
     }
   }
   // Values: the shift of their row's formula cell, or the one shift every formula cell shares.
@@ -189,7 +203,7 @@ export function locate(wanted: Wanted[], formulaAt: Map<string, string>, valueOk
   wanted.forEach((w, i) => {
     if (w.formula !== null) return;
     const sameRow = formulaIdx.find((j) => wanted[j].row === w.row && shifts[j] !== null);
-    const s = sameRow !== undefined ? shifts[sameRow] : common ?? (matched ? null : { dr: 0, dc: 0 });
+    const s = sameRow !== undefined ? shifts[sameRow] : common;
     if (s && valueOk(w, refOf(w.row + s.dr, w.col + s.dc), i)) shifts[i] = s;
   });
   return shifts;
