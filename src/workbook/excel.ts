@@ -265,28 +265,40 @@ export class ExcelWorkbook implements WorkbookPort {
       await ctx.sync();
       if (record.isNullObject || used.isNullObject) return { restored: [], missing: [], wasPortable: false };
       const sheetNames = sheets.items.map((s) => s.name);
-      const ranges = sheets.items
+      // The sheets' extents first, then their formulas and values: in blocks of rows when large,
+      // since portable formulas run to 5,000 characters and Excel on the web refuses a response
+      // over 5 MB.
+      const extents = sheets.items
         .filter((s) => s.name !== RECORD_SHEET && s.name !== NOTE_SHEET)
-        .map((s) => ({ name: s.name, range: s.getUsedRangeOrNullObject().load("formulas,values,rowIndex,columnIndex") }));
+        .map((s) => ({ sheet: s, range: s.getUsedRangeOrNullObject().load("rowIndex,columnIndex,rowCount,columnCount") }));
       await ctx.sync();
-      const now = new Map<string, { formulas: Map<string, string>; range: Excel.Range | null }>();
-      for (const { name, range } of ranges) {
-        const formulas = new Map<string, string>();
-        if (!range.isNullObject) {
-          range.formulas.forEach((row, r) =>
-            row.forEach((f, c) => {
-              if (typeof f === "string" && f.startsWith("=")) formulas.set(a1(range.rowIndex + r, range.columnIndex + c), f);
-            }),
-          );
-        }
-        now.set(name, { formulas, range: range.isNullObject ? null : range });
+      const blocks: Array<{ name: string; range: Excel.Range }> = [];
+      for (const { sheet, range } of extents) {
+        if (range.isNullObject) continue;
+        const rows = range.rowCount ?? 0;
+        const cols = Math.max(1, range.columnCount ?? 1);
+        const step = Math.max(1, Math.floor(RESTORE_READ_CELLS / cols));
+        if (!(rows > step)) blocks.push({ name: sheet.name, range: range.load("formulas,values,rowIndex,columnIndex") });
+        else for (let r = 0; r < rows; r += step) blocks.push({ name: sheet.name, range: sheet.getRangeByIndexes(range.rowIndex + r, range.columnIndex, Math.min(step, rows - r), cols).load("formulas,values,rowIndex,columnIndex") });
       }
+      await ctx.sync();
+      const now = new Map<string, { formulas: Map<string, string>; values: Map<string, unknown> }>();
+      for (const { name, range } of blocks) {
+        const sheet = now.get(name) ?? { formulas: new Map<string, string>(), values: new Map<string, unknown>() };
+        now.set(name, sheet);
+        range.formulas.forEach((row, r) =>
+          row.forEach((f, c) => {
+            const ref = a1(range.rowIndex + r, range.columnIndex + c);
+            if (typeof f === "string" && f.startsWith("=")) sheet.formulas.set(ref, f);
+            const v = range.values[r]?.[c];
+            if (v !== "" && v !== null && v !== undefined) sheet.values.set(ref, v);
+          }),
+        );
+      }
+      for (const { sheet } of extents) if (!now.has(sheet.name)) now.set(sheet.name, { formulas: new Map(), values: new Map() });
       const plan = planRestore(used.values, sheetNames, {
         formulas: (sheet) => now.get(sheet)?.formulas,
-        value: (sheet, row, col) => {
-          const r = now.get(sheet)?.range;
-          return r ? r.values[row - r.rowIndex]?.[col - r.columnIndex] ?? null : null;
-        },
+        value: (sheet, row, col) => now.get(sheet)?.values.get(a1(row, col)) ?? null,
       });
       applyWrites(ctx, plan.writes);
       if (plan.keep) {
@@ -311,6 +323,9 @@ export class ExcelWorkbook implements WorkbookPort {
     });
   }
 }
+
+/** Cells read per request when restore reads a large sheet (a few MB of portable formulas at most). */
+const RESTORE_READ_CELLS = 500;
 
 /** A text Excel would read as something else when typed (a number, date, formula, logical): kept as text. */
 function asTypedText(v: string | number | boolean): string | number | boolean {

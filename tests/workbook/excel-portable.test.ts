@@ -91,9 +91,10 @@ function workbookMock(options: { portable?: string[][]; sheet?: { formulas: unkn
   };
   spill("台账!1,6", 1, 3);
   spill("台账!2,6", 1, 3);
-  const used = new OfficeMockObject({ formulas: options.sheet?.formulas ?? REGISTER.formulas, values: options.sheet?.values ?? REGISTER.values, rowIndex: 0, columnIndex: 0 });
+  const sheetFormulas = options.sheet?.formulas ?? REGISTER.formulas;
+  const used = new OfficeMockObject({ formulas: sheetFormulas, values: options.sheet?.values ?? REGISTER.values, rowIndex: 0, columnIndex: 0, rowCount: sheetFormulas.length, columnCount: sheetFormulas[0].length });
   used.isNullObject = false;
-  const emptyUsed = Object.assign(new OfficeMockObject({ formulas: [[]], values: [[]], rowIndex: 0, columnIndex: 0 }), { isNullObject: true });
+  const emptyUsed = Object.assign(new OfficeMockObject({ formulas: [[]], values: [[]], rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 }), { isNullObject: true });
   const sheetNames = ["台账", "说明", ...(options.portable ? [NOTE_SHEET, RECORD_SHEET] : [])];
   const recordUsed = new OfficeMockObject({ values: options.portable ?? [[]] });
   recordUsed.isNullObject = !options.portable;
@@ -212,7 +213,8 @@ describe("ExcelWorkbook restore", () => {
 
     const { host, log, syncs } = workbookMock({ portable: record, sheet: portableSheet(made.log) });
     const report = await new ExcelWorkbook(host).restorePortable();
-    expect(syncs()).toBe(3);
+    // The record; the sheets' extents; their cells; the writes.
+    expect(syncs()).toBe(4);
     expect(report.refused).toEqual([]);
     expect(report.missing).toEqual([]);
     expect(report.restored).toHaveLength(record.length - 2);
@@ -230,8 +232,8 @@ describe("ExcelWorkbook restore", () => {
     // Clears before formulas, in the same batch; then the sheets and names go.
     const firstFormula = log.findIndex((l) => l[0] === "formulas");
     expect(log.findIndex((l) => l[0] === "clear")).toBeLessThan(firstFormula);
-    expect(log).toContainEqual(["delete", RECORD_SHEET, 2]);
-    expect(log).toContainEqual(["delete", NOTE_SHEET, 2]);
+    expect(log).toContainEqual(["delete", RECORD_SHEET, 3]);
+    expect(log).toContainEqual(["delete", NOTE_SHEET, 3]);
     expect(log.filter((l) => l[0] === "deleteName").map((l) => l[1]).sort()).toEqual([...DEFINED_NAME_SET].sort());
   });
 
