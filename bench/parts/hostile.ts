@@ -1,27 +1,32 @@
 /**
  * hostile: time and peak memory of `jyreward` on hostile and large files (the files built as
  * tests/hostile builds them): targets ≤ 10 s and ≤ 500 MB for each hostile file, and make-portable of
- * a register within the default limits. Peak memory is /usr/bin/time's maximum resident set size.
+ * a register within the default limits. Peak memory is the child's maximum resident set size
+ * (tests/hostile/peak-memory.cjs, preloaded).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import { crc32 } from "node:zlib";
 import { declareSize, lastCell, register, registerRows, withRawEntry, workbookOf, zerosDeflated } from "../../tests/hostile/files";
 import { unavailable, type BenchPart, type Figure } from "../lib/report";
 
 function measure(bin: string, args: string[], cwd: string, input = ""): { seconds: number; mb: number; status: number | null } {
-  const timeFile = path.join(cwd, "time.txt");
-  const r = spawnSync("/usr/bin/time", ["-o", timeFile, "-f", "%e %M", process.execPath, bin, ...args], { cwd, input, encoding: "utf8", maxBuffer: 1 << 30, timeout: 600_000 });
-  const [seconds, kb] = readFileSync(timeFile, "utf8").trim().split("\n").pop()!.split(" ").map(Number);
-  return { seconds, mb: kb / 1024, status: r.status };
+  const PEAK = path.join(path.dirname(bin), "..", "tests", "hostile", "peak-memory.cjs");
+  const peakFile = path.join(cwd, "peak.txt");
+  rmSync(peakFile, { force: true });
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ["--require", PEAK, bin, ...args], { cwd, input, encoding: "utf8", maxBuffer: 1 << 30, timeout: 600_000, env: { ...process.env, JY_PEAK_FILE: peakFile } });
+  const seconds = (performance.now() - start) / 1000;
+  return { seconds, mb: Number(readFileSync(peakFile, "utf8")) / 1024, status: r.status };
 }
 
 export const hostilePart: BenchPart = {
   name: "hostile",
   async run(ctx) {
     const bin = path.join(ctx.root, "bin", "jyreward.js");
-    if (!existsSync("/usr/bin/time")) return unavailable("/usr/bin/time is not installed (apt-get install -y time)");
+    if (!existsSync(bin)) return unavailable("bin/jyreward.js does not exist");
     const dir = path.join(ctx.scratch, "hostile");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { crc32 } from "node:zlib";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
@@ -24,17 +24,20 @@ const file = (name: string, bytes?: Uint8Array) => {
   return p;
 };
 
-/** Runs jyreward under /usr/bin/time: exit code, output, and peak memory in MB. */
+const PEAK = path.join(__dirname, "peak-memory.cjs");
+
+/** Runs jyreward with its peak memory recorded (peak-memory.cjs): exit code, output, and peak memory in MB. */
 function measured(args: string[], input = ""): { status: number | null; stdout: string; stderr: string; peakMb: number } {
-  const timeFile = path.join(dir, "time.txt");
-  const r = spawnSync("/usr/bin/time", ["-o", timeFile, "-f", "%M", process.execPath, BIN, ...args], {
+  const peakFile = path.join(dir, "peak.txt");
+  rmSync(peakFile, { force: true });
+  const r = spawnSync(process.execPath, ["--require", PEAK, BIN, ...args], {
     input,
     encoding: "utf8",
-    env: { ...process.env, LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
+    env: { ...process.env, LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "", JY_PEAK_FILE: peakFile },
     maxBuffer: 64 * 1024 * 1024,
     timeout: 120_000,
   });
-  const kb = Number(readFileSync(timeFile, "utf8").trim().split("\n").pop());
+  const kb = Number(readFileSync(peakFile, "utf8"));
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, peakMb: kb / 1024 };
 }
 
