@@ -121,6 +121,7 @@ module.exports = async (env = {}, argv = {}) => {
 
 async function devServer() {
   const { devHttpsOptions } = require("./scripts/dev-certs");
+  const { redirectRoot } = require("./scripts/serve-ready");
   const https = await devHttpsOptions();
   if (!https) {
     console.log("Serving HTTP on http://localhost:3000/ instead: the playground works; Excel needs HTTPS.");
@@ -132,5 +133,7 @@ async function devServer() {
     headers: { "Access-Control-Allow-Origin": "*", "Content-Security-Policy": CSP },
     static: false,
     client: { overlay: { warnings: false, errors: true } },
+    // "/" leads to the playground (there is no index page).
+    setupMiddlewares: (middlewares) => [{ name: "root-to-playground", middleware: (req, res, next) => (redirectRoot(req, res) ? undefined : next()) }, ...middlewares],
   };
 }

@@ -15,6 +15,7 @@ const http = require("http");
 const https = require("https");
 const path = require("path");
 const { CSP } = require("./addin-config");
+const { redirectRoot } = require("./serve-ready");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -51,6 +52,8 @@ function staticHandler(root) {
     } catch {
       return send(400, "Bad request\n");
     }
+    // dist/ has no index page: "/" leads to the playground.
+    if (pathname === "/" && !fs.existsSync(path.join(rootReal, "index.html")) && redirectRoot(req, res)) return;
     if (pathname.endsWith("/")) pathname += "index.html";
     const file = path.join(rootReal, path.normalize(pathname));
     let real;

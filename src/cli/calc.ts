@@ -7,6 +7,7 @@ import {
   ARGUMENT_LABELS,
   assess,
   ClaimError,
+  Decimal,
   detailLines,
   explain,
   FLAG_BIT,
@@ -19,6 +20,7 @@ import {
   unitLabel,
   type ClaimInput,
   type Lang,
+  type Unit,
 } from "../engine";
 import { FLAGS } from "../policy";
 import { calcStream } from "./calc-lines";
@@ -130,6 +132,26 @@ function table(rows: Array<[string, string, string]>, alignRight = true): string
   return rows.map(([a, b, c]) => `  ${padEnd(a, w0)}  ${pad(b, w1)}${c ? "  " + c : ""}`.trimEnd()).join("\n");
 }
 
+/**
+ * An amount as finance staff read it on screen: 元 to the 分; 万元 to two places (half-up), with
+ * the exact amount in 元 beside it, so nothing an auditor needs is hidden (--json stays exact).
+ */
+function onScreen(value: InstanceType<typeof Decimal>, unit: Unit, lang: Lang): string {
+  if (unit === "元") return formatDecimal(value, unit, lang);
+  const [whole, frac] = value.toFixed(2, Decimal.ROUND_HALF_UP).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const exact = formatDecimal(value.times(10000), "元", lang);
+  return lang === "zh" ? `${grouped}.${frac} ${unitLabel(unit, lang)}（${exact}）` : `${grouped}.${frac} ${unitLabel(unit, lang)} (${exact})`;
+}
+const fenOnScreen = (fen: number, unit: Unit, lang: Lang) =>
+  unit === "元" ? formatMoney(fen, unit, lang) : onScreen(new Decimal(fen).div(1_000_000), unit, lang);
+/** A finding's message on screen: its exact 万元 amounts (formatMoney's six places) shown as onScreen does. */
+const messageOnScreen = (message: string, unit: Unit, lang: Lang) =>
+  unit === "元"
+    ? message
+    : message.replace(new RegExp(`(\\d[\\d,]*\\.\\d{6}) ${unitLabel(unit, lang).replace(/[×]/g, "\\$&")}`, "g"), (_, amount: string) =>
+        onScreen(new Decimal(amount.replace(/,/g, "")), unit, lang),
+      );
 
 const WORDS = {
   title: { zh: "江阴市落后产能退出奖励计算", en: "Jiangyin capacity-exit reward" },
@@ -185,7 +207,7 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
   const SPLIT_KEYS = new Set(["city", "town", "park"]);
   const detailRows: Array<[string, string, string]> = detailLines(b, lang).filter((line) => !SPLIT_KEYS.has(line.key)).map((line) => [
     line.label,
-    typeof line.value === "string" ? line.value : formatDecimal(line.value, u, lang),
+    typeof line.value === "string" ? line.value : onScreen(line.value, u, lang),
     line.clause ? `【${line.clause}】` : "",
   ]);
 
@@ -195,15 +217,15 @@ function singleClaim(options: Map<string, string>, ctx: CliContext): Promise<num
   const clause = b.clause ? `【${b.clause}】` : "";
   const paren = (text: string) => (lang === "zh" ? `（${text}）` : ` (${text})`);
   const splitRows: Array<[string, string, string]> = [
-    [WORDS.city[lang], formatMoney(a.amounts.city, u, lang), clause],
-    [townName ? WORDS.town[lang] + paren(townName) : WORDS.town[lang], formatMoney(a.amounts.town, u, lang), clause],
-    [zoneName ? WORDS.park[lang] + paren(zoneName) : WORDS.park[lang], formatMoney(a.amounts.park, u, lang), b.parkPays ? "【五（二）】" : clause],
-    [WORDS.total[lang], formatMoney(a.amounts.reward, u, lang), ""],
+    [WORDS.city[lang], fenOnScreen(a.amounts.city, u, lang), clause],
+    [townName ? WORDS.town[lang] + paren(townName) : WORDS.town[lang], fenOnScreen(a.amounts.town, u, lang), clause],
+    [zoneName ? WORDS.park[lang] + paren(zoneName) : WORDS.park[lang], fenOnScreen(a.amounts.park, u, lang), b.parkPays ? "【五（二）】" : clause],
+    [WORDS.total[lang], fenOnScreen(a.amounts.reward, u, lang), ""],
   ];
 
   const findingLines = a.findings.length
     ? a.findings
-        .map((f) => `  [${SEVERITY_LABELS[f.severity][lang]}] ${lang === "zh" ? f.messageZh : f.messageEn}${f.clause ? `【${f.clause}】` : ""}  (${f.code})`)
+        .map((f) => `  [${SEVERITY_LABELS[f.severity][lang]}] ${messageOnScreen(lang === "zh" ? f.messageZh : f.messageEn, u, lang)}${f.clause ? `【${f.clause}】` : ""}  (${f.code})`)
         .join("\n")
     : `  ${WORDS.none[lang]}`;
 

@@ -10,6 +10,7 @@ import { nodePacker } from "./node-packer";
 import { writeFileWhole } from "./output-file";
 import { shownName } from "./terminal";
 import { asReadRefusal, readWorkbookFile, refusalSentence } from "./workbook-file";
+import { notWorkbook } from "./file-errors";
 import type { Lang } from "../engine";
 
 export function portableHelp(lang: Lang): string {
@@ -24,7 +25,8 @@ JY.REWARD、JY.FUNDING 换成计算结果相同、仍引用原单元格的原生
 输出先写入同一文件夹的临时文件，写完并落盘后才替换目标文件：出错时原文件不变，也不留下不完整的文件。
 读取上限：需读取的部件解压后共 200 MB、每张工作表 200 万个单元格（--max-mb、--max-cells 可调）；
 超过上限、疑似压缩炸弹或已损坏的文件会被拒绝并说明原因。图片等用不到的部件原样保留，不解压。
-退出码：0 全部转换；1 有公式未能转换（见列表）；2 用法错误或文件无法读取。
+没有 JY 公式（或已是通用版）时，输出文件是输入文件逐字节相同的副本。
+退出码：0 全部转换（或无需转换）；1 有公式未能转换（见列表）；2 用法错误、文件无法读取或超过上限被拒绝、输出无法写入。
 `
     : `jyreward portable: turn the workbook's JY formulas into portable formulas (Excel 2010+, WPS, LibreOffice)
 
@@ -39,7 +41,9 @@ target: on any failure the existing file is unchanged and no partial file is lef
 Limits: 200 MB uncompressed in the parts read, 2,000,000 cells a sheet (--max-mb, --max-cells);
 a file over them, a zip bomb or a damaged file is refused with the reason. Media and other parts
 not needed are carried over compressed, never inflated.
-Exit codes: 0 all converted; 1 some formulas could not be converted (listed); 2 bad usage or unreadable file.
+With no JY formula (or already portable), OUT is a byte-for-byte copy of IN.
+Exit codes: 0 all converted (or nothing to convert); 1 some formulas could not be converted (listed);
+2 bad usage, a file unreadable or refused by the limits, or the output cannot be written.
 `;
 }
 
@@ -60,7 +64,11 @@ export function reportText(report: PortableReport, lang: Lang): string {
         : `Table calculated columns: ${n} made portable, ${columns.length - n} (frozen check/detail columns) left without a column formula.`,
     );
   }
-  if (report.alreadyPortable) lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed.");
+  if (report.alreadyPortable) {
+    lines.push(lang === "zh" ? "该工作簿已是通用版（含 JY_ORIGINALS），未作改动：输出文件与输入文件逐字节相同。" : "The workbook is already portable (it has JY_ORIGINALS); nothing changed: the output file is a byte-for-byte copy of the input.");
+  } else if (report.converted.length === 0 && columns.length === 0) {
+    lines.push(lang === "zh" ? "未作改动：输出文件与输入文件逐字节相同。" : "Nothing changed: the output file is a byte-for-byte copy of the input.");
+  }
   for (const s of report.skipped) lines.push(`  ${shownName(s.sheet)}!${s.cell}  ${lang === "zh" ? s.zh : s.en}`);
   return lines.join("\n") + "\n";
 }
@@ -80,7 +88,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       ? refusal.sentence(ctx.lang)
       : tooLarge
         ? refusalSentence(input, { zh: "转换后的工作簿太大，超出了程序能在内存中处理的大小；请把台账分成几个文件转换", en: "the portable workbook is too large to build in memory; convert the register in several files" }, ctx.lang)
-        : refusalSentence(input, { zh: `不是可读的 .xlsx 工作簿（${(e as Error).message}）`, en: `not a readable .xlsx workbook (${(e as Error).message})` }, ctx.lang);
+        : notWorkbook(shownName(input), e, ctx.lang);
     await writeAll(ctx.stderr, sentence + "\n");
     return EXIT.USAGE;
   }

@@ -9,7 +9,8 @@ import { EXIT, inOutArguments, writeAll, type CliContext } from "./context";
 import { nodePacker } from "./node-packer";
 import { writeFileWhole } from "./output-file";
 import { shownName } from "./terminal";
-import { asReadRefusal, readWorkbookFile, refusalSentence } from "./workbook-file";
+import { asReadRefusal, readWorkbookFile } from "./workbook-file";
+import { notWorkbook } from "./file-errors";
 import type { Lang } from "../engine";
 
 export function restoreHelp(lang: Lang): string {
@@ -22,7 +23,7 @@ export function restoreHelp(lang: Lang): string {
 恢复前逐项核对：记录须完整、未被改动（否则不恢复、不写出文件）；每个单元格须仍是转换后的公式或数值
 （插入、删除行列后按顺序匹配找到新位置）。转换后被修改或找不到的单元格不恢复并逐一列出，
 输出文件保留这些单元格的记录，处理后可再次恢复。
-退出码：0 已全部恢复；1 工作簿不是通用版、记录损坏，或有单元格未恢复（已列出）；2 用法错误或文件无法读取、被拒绝。
+退出码：0 已全部恢复；1 工作簿不是通用版（不写出输出文件）、记录损坏，或有单元格未恢复（已列出）；2 用法错误、文件无法读取或超过上限被拒绝、输出无法写入。
 `
     : `jyreward restore: bring back the JY formulas that jyreward portable (or the pane's Make portable) replaced
 
@@ -33,8 +34,8 @@ Every entry is checked first: the record must be whole and as written (else noth
 written); each cell must still hold its portable formula or frozen value (found by matching, in
 order, after rows or columns were inserted or deleted). Cells edited since or not found are left
 as they are and listed; the output keeps their record, so restore can be run again.
-Exit codes: 0 all restored; 1 not portable, a damaged record, or cells not restored (listed);
-2 bad usage, or the file cannot be read or is refused.
+Exit codes: 0 all restored; 1 not portable (OUT is not written), a damaged record, or cells not
+restored (listed); 2 bad usage, a file unreadable or refused by the limits, or the output cannot be written.
 `;
 }
 
@@ -50,14 +51,20 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     const refusal = asReadRefusal(input, e);
     const sentence = refusal
       ? refusal.sentence(ctx.lang)
-      : refusalSentence(input, { zh: `不是可读的 .xlsx 工作簿（${(e as Error).message}）`, en: `not a readable .xlsx workbook (${(e as Error).message})` }, ctx.lang);
+      : notWorkbook(shownName(input), e, ctx.lang);
     await writeAll(ctx.stderr, sentence + "\n");
     return EXIT.USAGE;
   }
   const r = result.report;
   const at = (p: { sheet: string; cell: string }) => (p.sheet ? `${shownName(p.sheet)}!${shownName(p.cell)}` : "");
   if (!r.wasPortable) {
-    await writeAll(ctx.stderr, zh ? `${shownName(input)}：该工作簿不是通用版（没有 JY_ORIGINALS 记录），未作改动。\n` : `${shownName(input)}: the workbook is not portable (no JY_ORIGINALS record); nothing changed.\n`);
+    // Nothing to restore: no output is written, so no copy can be mistaken for a restored file.
+    await writeAll(
+      ctx.stderr,
+      ctx.lang === "zh"
+        ? `“${shownName(input)}”不是通用版工作簿（没有 JY_ORIGINALS 记录），没有可恢复的公式；未写出“${shownName(output)}”。\n`
+        : `"${shownName(input)}" is not a portable workbook (no JY_ORIGINALS record), so there is nothing to restore; "${shownName(output)}" was not written.\n`,
+    );
     return EXIT.FAILURE;
   }
   if (r.damaged.length > 0) {

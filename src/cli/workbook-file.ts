@@ -7,6 +7,7 @@ import type { Lang } from "../engine/lang";
 import { inflateRawSync } from "node:zlib";
 import { checkZip, FileRefused, isReadPart, type ZipLimits } from "../portable/zip-guard";
 import { repack } from "../portable/zip-write";
+import { notWorkbook, readFailure } from "./file-errors";
 import { shownName } from "./terminal";
 
 /** A file that could not be read or was refused: the sentence to print. */
@@ -31,18 +32,7 @@ export async function readWorkbookFile(file: string, limits: ZipLimits): Promise
     if (st.isDirectory()) throw Object.assign(new Error("directory"), { code: "EISDIR" });
     size = st.size;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new ReadRefusal((lang) => {
-      const why =
-        code === "ENOENT"
-          ? { zh: "文件不存在", en: "no such file" }
-          : code === "EISDIR"
-            ? { zh: "这是一个文件夹，不是工作簿", en: "it is a folder, not a workbook" }
-            : code === "EACCES" || code === "EPERM"
-              ? { zh: "没有读取权限", en: "permission denied" }
-              : { zh: `无法读取（系统错误 ${code || "未知"}）`, en: `cannot be read (system error ${code || "unknown"})` };
-      return refusalSentence(file, why, lang);
-    });
+    throw new ReadRefusal((lang) => readFailure(shownName(file), e, lang));
   }
   if (size > limits.maxBytes) {
     throw new ReadRefusal((lang) =>
@@ -60,11 +50,10 @@ export async function readWorkbookFile(file: string, limits: ZipLimits): Promise
   try {
     bytes = await readFile(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new ReadRefusal((lang) => refusalSentence(file, { zh: `无法读取（系统错误 ${code}）`, en: `cannot be read (system error ${code})` }, lang));
+    throw new ReadRefusal((lang) => readFailure(shownName(file), e, lang));
   }
   const check = checkZip(bytes, limits);
-  if (!check.ok) throw new ReadRefusal((lang) => refusalSentence(file, check, lang));
+  if (!check.ok) throw new ReadRefusal((lang) => (check.notZip ? notWorkbook(shownName(file), new Error("zip"), lang) : refusalSentence(file, check, lang)));
   return bytes;
 }
 

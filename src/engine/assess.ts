@@ -181,6 +181,19 @@ function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
         `Foundry in the ${zone.labelEn}: the reward ${formatMoney(amounts.reward, u, "en")} is paid wholly by the park`,
       ),
     );
+    // Decision: a park flag means the enterprise is in the park, so the park pays even when a town
+    // is named too (towns lie around the parks); never silently: the town's share is not asked for.
+    if (claim.town) {
+      out.push(
+        finding(
+          "TOWN_AND_PARK",
+          "warning",
+          "五（二）",
+          `同时写了镇街（${claim.town.nameZh}）和园区（${zone.labelZh}）：按园区全额承担计算，${claim.town.nameZh}不出资；请核实企业是否位于${zone.labelZh}内，若不在园区请删去园区标记`,
+          `Both a town (${claim.town.nameEn}) and a park (${zone.labelEn}) are given: the park pays all and ${claim.town.nameEn} pays nothing; check that the enterprise is inside the park, and remove the park flag if it is not`,
+        ),
+      );
+    }
   } else if (zone && claim.sector === "chemical") {
     out.push(
       finding(

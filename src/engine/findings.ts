@@ -34,6 +34,7 @@ export type FindingCode =
   | "RIVERSIDE_PENDING"
   | "FLAG_NO_EFFECT"
   | "PARK_PAYS"
+  | "TOWN_AND_PARK"
   | "ZONE_CITY_PAYS_CHEMICAL"
   // About a row of a register (engine/register)
   | "INVALID_INPUT"

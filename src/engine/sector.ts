@@ -26,16 +26,21 @@ function fromCode(code: string, shown: string): SectorId {
     const classes = SECTORS.chemical.codes.filter((c) => c.length === 4 && c.startsWith(code.slice(0, 3)));
     throw badArgument(
       "sector",
-      `${shown} 不是 GB/T 4754-2017 中 ${code.slice(0, 3)} 组的小类（该组小类：${classes.join("、")}）`,
+      `${shown} 不是 GB/T 4754-2017 中类 ${code.slice(0, 3)} 下的小类（该中类的小类：${classes.join("、")}）`,
       `${shown} is not a class of group ${code.slice(0, 3)} in GB/T 4754-2017 (its classes: ${classes.join(", ")})`,
     );
   }
   const inside = NAMED_CODES.filter((c) => c.length > code.length && c.startsWith(code) && !(c.length === 4 && BY_CODE.has(c.slice(0, 3))));
   if (inside.length > 0) {
+    // GB/T 4754 levels: 3 digits a 中类 (group), 4 digits a 小类 (class).
+    const examples = inside.slice(0, 4);
+    const lengths = new Set(examples.map((c) => c.length));
+    const levelZh = lengths.size > 1 ? "中类或小类" : lengths.has(3) ? "中类" : "小类";
+    const levelEn = lengths.size > 1 ? "the group or class" : lengths.has(3) ? "the group" : "the class";
     throw badArgument(
       "sector",
-      `行业代码 ${shown} 范围过宽，无法判断是否属于本意见所列行业，请填写到小类（如 ${inside.slice(0, 4).join("、")}）`,
-      `industry code ${shown} is too broad to tell whether the policy covers it; give the class (e.g. ${inside.slice(0, 4).join(", ")})`,
+      `行业代码 ${shown} 范围过宽，无法判断是否属于本意见所列行业，请填写到${levelZh}（如 ${examples.join("、")}）`,
+      `industry code ${shown} is too broad to tell whether the policy covers it; give ${levelEn} (e.g. ${examples.join(", ")})`,
     );
   }
   return "other";

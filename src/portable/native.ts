@@ -19,7 +19,7 @@
  * text, the sales in 分) appears once: lookups turn each into one small index, and the tables
  * live in workbook-level defined names (_JY_*), which make-portable adds and restore removes.
  */
-import { CHEMICAL, FLAGS, FOUNDRY, ALUMINIUM_DEEP_WELL_RATE, SECTORS, TOWNS, type FlagId, type SectorId, type SectorReward } from "../policy";
+import { CHEMICAL, FLAGS, FOUNDRY, ALUMINIUM_DEEP_WELL_RATE, MAX_SALES_YUAN, SECTORS, TOWNS, type FlagId, type SectorId, type SectorReward } from "../policy";
 import {
   ClaimError,
   EXCLUSION_BITS,
@@ -104,6 +104,12 @@ export const NAMES = {
   cityPercent: "_JY_CP",
   index: "_JY_I",
   matrix: ["_JY_M1", "_JY_M2", "_JY_M3", "_JY_M4"],
+  unitKeys: "_JY_UK",
+  unitWeights: "_JY_UW",
+  unitHalfMax: "_JY_UH",
+  unitPlaces: "_JY_UP",
+  unitFen: "_JY_UF",
+  unitBound: "_JY_UB",
 } as const;
 
 /** Sector codes in the native formula: 1 chemical, 2 foundry, 3 not covered (#N/A), 0 invalid. */
@@ -296,10 +302,50 @@ function classTable(output: Output): number[] {
 
 const TEXT_CHARS = 24;
 
+/**
+ * A unit read from a cell: the unit index u is 1 for "not a unit" (every sales figure then reads
+ * as #VALUE!), 2 for 元, 3 for 万元; the per-unit constants below are rows over those columns.
+ */
+const UNIT_COLUMNS: Unit[] = ["元", "万元"];
+/** One year's sales at most 10万亿元 (RULES.md decision), in 分. */
+const MAX_SALES_FEN = Number(MAX_SALES_YUAN) * 100;
+
+interface UnitTables {
+  keys: string[];
+  weights: number[];
+  halfMax: number[];
+  places: number[];
+  fen: number[];
+  bound: number[];
+}
+
+function buildUnitTables(): UnitTables {
+  const keys: string[] = [];
+  const weights: number[] = [];
+  for (const [key, unit] of UNIT_SPELLINGS) {
+    // A blank cell means 元; it is matched on the raw text, since a key of "" would also take a
+    // cell of spaces, which the engine refuses.
+    if (key === "") throw new Error("a unit spelling with an empty match key");
+    keys.push(key);
+    weights.push(1 + UNIT_COLUMNS.indexOf(unit));
+  }
+  const maxUnit = (u: Unit) => MAX_SALES_FEN / UNITS[u].fenPerUnit;
+  return {
+    keys,
+    weights,
+    // Column 1 (not a unit): a half-range of -1 accepts no number, a bound of 0 no text.
+    halfMax: [-1, ...UNIT_COLUMNS.map((u) => maxUnit(u) / 2)],
+    places: [0, ...UNIT_COLUMNS.map((u) => UNITS[u].places)],
+    fen: [1, ...UNIT_COLUMNS.map((u) => UNITS[u].fenPerUnit)],
+    bound: [0, ...UNIT_COLUMNS.map(() => MAX_SALES_FEN + 1)],
+  };
+}
+
 /** Defined names (name → formula text) the native formulas read; restore removes them. */
 export function definedNames(): Array<{ name: string; formula: string }> {
   const s = buildSectorTables();
   const f = buildFlagTables();
+  const u = buildUnitTables();
   const chemCity = CHEMICAL.cityPercent.value;
   const foundryCity = FOUNDRY.cityPercent.value;
   return [
@@ -322,6 +368,12 @@ export function definedNames(): Array<{ name: string; formula: string }> {
     { name: NAMES.matrix[1], formula: arrayConst(matrixOf(FOUNDRY)) },
     { name: NAMES.matrix[2], formula: arrayConst(matrixOf(FOUNDRY, ALUMINIUM_DEEP_WELL_RATE.value)) },
     { name: NAMES.matrix[3], formula: arrayConst(ZERO_MATRIX) },
+    { name: NAMES.unitKeys, formula: arrayConst(u.keys.map((k) => [k])) },
+    { name: NAMES.unitWeights, formula: arrayConst(u.weights.map((w) => [w])) },
+    { name: NAMES.unitHalfMax, formula: arrayConst([u.halfMax]) },
+    { name: NAMES.unitPlaces, formula: arrayConst([u.places]) },
+    { name: NAMES.unitFen, formula: arrayConst([u.fen]) },
+    { name: NAMES.unitBound, formula: arrayConst([u.bound]) },
   ];
 }
 
@@ -360,7 +412,7 @@ function exprOf(a: Arg): string {
 /** Sales in 分 (number or text), or an error value. */
 function fenExpr(x: string, unit: Unit): string {
   const { fenPerUnit, places } = UNITS[unit];
-  const maxUnit = 1e13 / (fenPerUnit / 100);
+  const maxUnit = MAX_SALES_FEN / fenPerUnit;
   // In range and whole 分 at once: MEDIAN clamps to [0, max], so ROUND(…)=x fails outside it.
   const numberPath = `IF(ROUND(MEDIAN(0,${x},${num(maxUnit)}),${places})=${x},ROUND(${x}*${num(fenPerUnit)},0),${VALUE_ERROR})`;
   // Not a number: read as text (a blank or a logical value reads as no valid digits: #VALUE!).
@@ -376,6 +428,14 @@ function fenExpr(x: string, unit: Unit): string {
  */
 function textFenExpr(x: string, unit: Unit): string {
   const { fenPerUnit, places } = UNITS[unit];
+  const t = textShape(x);
+  const valid = `${t.valid}*(SUBSTITUTE(MID(${t.text},${t.D}+${places + 1},99),"0","")="")`;
+  const value = `ROUND(${t.number}*${num(fenPerUnit)},0)`;
+  return `IF(${valid},IF(${value}<=${num(MAX_SALES_FEN)},${value},${VALUE_ERROR}),${VALUE_ERROR})`;
+}
+
+/** A text's shape as sales (every test but the count of decimals, which depends on the unit). */
+function textShape(x: string): { text: string; D: string; valid: string; number: string } {
   const t = `TRIM(ASC(SUBSTITUTE(${x},"\u3000"," ")))`;
   const I = NAMES.index;
   const L = `LEN(${t})`;
@@ -391,10 +451,34 @@ function textFenExpr(x: string, unit: Unit): string {
   const valid =
     `(--"0.5"=0.5)*(${L}<=${TEXT_CHARS})*(${D}>${P}+1)` +
     `*(${digits}+${P}+(${D}<=${L})+${commas}=${L})` +
-    `*${groupOk}` +
-    `*(SUBSTITUTE(MID(${t},${D}+${places + 1},99),"0","")="")`;
-  const value = `ROUND(SUBSTITUTE(MID(${t},1+${P},99),",","")*${num(fenPerUnit)},0)`;
-  return `IF(${valid},IF(${value}<=${num(1e15)},${value},${VALUE_ERROR}),${VALUE_ERROR})`;
+    `*${groupOk}`;
+  return { text: t, D, valid, number: `SUBSTITUTE(MID(${t},1+${P},99),",","")` };
+}
+
+/**
+ * Sales in 分 for a unit read from a cell: a row over the unit columns (not a unit, 元, 万元),
+ * each computed as fenExpr does for that unit; the formula then takes the column of the cell's
+ * unit, so the unit's text is read twice in all (here and for the divisor), not once per test.
+ * Column 1 accepts nothing: a cell that holds no unit gives #VALUE!.
+ */
+function fenAnyUnitExpr(x: string): string {
+  const n = NAMES;
+  const numberPath = `IF((ABS(${x}-${n.unitHalfMax})<=${n.unitHalfMax})*(ROUND(${x},${n.unitPlaces})=${x}),ROUND(${x}*${n.unitFen},0),${VALUE_ERROR})`;
+  const t = textShape(x);
+  const valid = `${t.valid}*(SUBSTITUTE(MID(${t.text},${t.D}+${n.unitPlaces}+1,99),"0","")="")`;
+  const value = `ROUND(${t.number}*${n.unitFen},0)`;
+  const textPath = `IF(${valid},IF(${value}<${n.unitBound},${value},${VALUE_ERROR}),${VALUE_ERROR})`;
+  return `IF(ISNUMBER(${x}),${numberPath},${textPath})`;
+}
+
+/**
+ * The unit index (1 not a unit, 2 元, 3 万元) of a unit given by a cell, a name or an expression:
+ * its match key against every spelling the engine accepts; blank (empty text) is 元, as in the
+ * engine, but a cell of spaces is not.
+ */
+function unitIndexExpr(u: string): string {
+  const v = `${u}&""`;
+  return `(SUMPRODUCT(--EXACT(${keyExpr(v)},${NAMES.unitKeys})*${NAMES.unitWeights})+(${v}="")+1)`;
 }
 
 /** Sector index s' (0 invalid, 1 chemical, 2 foundry, 3 not covered). */
@@ -467,14 +551,12 @@ export class NotPortable extends Error {
   }
 }
 
-function unitOf(a: Arg | undefined): Unit | null {
+/** A literal unit as the engine reads it (null: refused); "cell" when a cell or name gives it. */
+function unitOf(a: Arg | undefined): Unit | null | "cell" {
   if (!a || a.kind === "blank") return "元";
   if (a.kind === "text") return UNIT_SPELLINGS.get(matchKey(a.value)) ?? null;
   if (a.kind === "number") return null;
-  throw new NotPortable(
-    "单位引用了单元格：请在公式中直接写 \"元\" 或 \"万元\" 后再转换",
-    'the unit comes from a cell: write "元" or "万元" in the formula, then convert',
-  );
+  return "cell";
 }
 
 export interface ClaimArgs {
@@ -496,15 +578,26 @@ export function nativeFormula(args: ClaimArgs, output: Output): string {
   if (unit === null) return VALUE_ERROR;
   const flags = args.flags ?? { kind: "blank" };
   const place = args.place ?? { kind: "blank" };
-  const sales = (a: Arg) => (a.kind === "blank" ? VALUE_ERROR : fenExpr(exprOf(a), unit));
-  const S = `(${sales(args.sales1)})+(${sales(args.sales2)})`;
+  let S: string;
+  let div: string;
+  if (unit === "cell") {
+    const u = unitIndexExpr(exprOf(args.unit!));
+    const sales = (a: Arg) => (a.kind === "blank" ? VALUE_ERROR : fenAnyUnitExpr(exprOf(a)));
+    S = `INDEX((${sales(args.sales1)})+(${sales(args.sales2)}),1,${u})`;
+    div = `INDEX(${NAMES.unitFen},1,${u})`;
+  } else {
+    const sales = (a: Arg) => (a.kind === "blank" ? VALUE_ERROR : fenExpr(exprOf(a), unit));
+    S = `(${sales(args.sales1)})+(${sales(args.sales2)})`;
+    div = num(UNITS[unit].fenPerUnit);
+  }
   const s = sectorIndexExpr(args.sector);
   const f = flagIndexExpr(flags, place);
   const table = { reward: NAMES.classReward, city: NAMES.classCity, town: NAMES.classTown, park: NAMES.classPark }[output];
   const c = `INDEX(${table},1,${s}*9+${f}+1)`;
-  const matrices = [...NAMES.matrix, "NA()"].join(",");
+  // Not covered: a matrix of #N/A, not NA() itself, which LibreOffice's MMULT turns into Err:502
+  // when its other argument is computed; a matrix of errors comes out as #N/A everywhere.
+  const matrices = [...NAMES.matrix, `${NAMES.matrix[M_ZERO - 1]}+NA()`].join(",");
   const R = `ROUND(SMALL(MMULT(CHOOSE({1,2},${S},1),CHOOSE(${c},${matrices})),2)/200,0)`;
-  const div = num(UNITS[unit].fenPerUnit);
   switch (output) {
     case "reward":
     case "park":

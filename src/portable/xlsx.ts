@@ -229,6 +229,9 @@ function sheetsOf(workbook: string, rels: string): SheetInfo[] {
 // ---------------------------------------------------------------------------------------------
 // Make portable
 
+/** A copy of the input bytes, for a workbook with nothing to convert or restore. */
+const unchanged = (bytes: Uint8Array | ArrayBuffer): Uint8Array => new Uint8Array(bytes).slice();
+
 
 /** The refusal when the portable workbook would pass the size limit. */
 function outgrows(size: number, limits: ZipLimits): FileRefused {
@@ -257,7 +260,8 @@ export async function makePortable(
   if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
   const sheets = sheetsOf(workbook, rels);
   const report: PortableReport = { converted: [], skipped: [], alreadyPortable: sheets.some((s) => s.name === RECORD_SHEET) };
-  if (report.alreadyPortable) return { bytes: await pack(zip, bytes, packer), report };
+  // Nothing to do: the input itself, byte for byte (never a re-packed copy).
+  if (report.alreadyPortable) return { bytes: unchanged(bytes), report };
 
   const record: RecordRow[] = [];
   // The output must stay readable within the same limits (restore reads it back): its size is
@@ -351,7 +355,7 @@ export async function makePortable(
     put(zip, sheet.path, splice(xml, replacements));
   }
   await convertCalculatedColumns(zip, sheets, record, report);
-  if (record.length === 0) return { bytes: await pack(zip, bytes, packer), report };
+  if (record.length === 0) return { bytes: unchanged(bytes), report };
 
   // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.
   let calcChain: string | null = null;
@@ -629,8 +633,6 @@ export async function restore(
 ): Promise<{ bytes: Uint8Array; report: RestoreReport }> {
   const guard = checkZip(bytes, limits);
   if (!guard.ok) throw new FileRefused(guard.zh, guard.en);
-  // Nothing restored (not portable, or a damaged record): the input as it is, never re-packed.
-  const unchanged = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const zip = await JSZipImpl.loadAsync(bytes);
   inflateCaps.set(zip, capsOf(limits, guard.entries));
   const workbookPath = "xl/workbook.xml";
@@ -643,7 +645,7 @@ export async function restore(
   const report: RestoreReport = { restored: [], edited: [], missing: [], moved: [], refused: [], damaged: [], wasPortable: false };
   const recordSheet = sheets.find((s) => s.name === RECORD_SHEET);
   // Not portable: learnt from workbook.xml alone, before anything else is inflated.
-  if (!recordSheet) return { bytes: unchanged, report };
+  if (!recordSheet) return { bytes: unchanged(bytes), report };
   report.wasPortable = true;
   const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
   const recordXml = (await text(zip, recordSheet.path)) ?? "";
@@ -657,10 +659,10 @@ export async function restore(
     }, lastRow);
   } catch {
     report.damaged.push({ sheet: RECORD_SHEET, cell: "A1", zh: `记录损坏：${RECORD_SHEET} 不是本版本能读取的记录`, en: `damaged record: ${RECORD_SHEET} is not a record this version can read` });
-    return { bytes: unchanged, report };
+    return { bytes: unchanged(bytes), report };
   }
   report.damaged = checkRecord(parsed);
-  if (report.damaged.length > 0) return { bytes: unchanged, report };
+  if (report.damaged.length > 0) return { bytes: unchanged(bytes), report };
   const { rows, calcChain } = parsed;
   const hasMetadata = !!zip.file("xl/metadata.xml");
   const left: RecordRow[] = [];

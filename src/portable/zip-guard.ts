@@ -39,6 +39,8 @@ export interface ZipRefusal {
   ok: false;
   zh: string;
   en: string;
+  /** Not a zip container at all (or truncated): not a workbook, rather than one over a limit. */
+  notZip?: boolean;
 }
 
 export type ZipCheck = { ok: true; entries: ZipEntryInfo[] } | ZipRefusal;
@@ -57,7 +59,7 @@ const mb = (n: number) => (n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 :
 
 const refuse = (zh: string, en: string): ZipRefusal => ({ ok: false, zh, en });
 
-const NOT_ZIP = refuse("不是 .xlsx 工作簿（文件不是 zip 容器，或已损坏、被截断）", "not an .xlsx workbook (the file is not a zip container, or it is damaged or truncated)");
+const NOT_ZIP: ZipRefusal = { notZip: true, ...refuse("不是 .xlsx 工作簿（文件不是 zip 容器，或已损坏、被截断）", "not an .xlsx workbook (the file is not a zip container, or it is damaged or truncated)") };
 
 /**
  * Reads the central directory (zip64 too) and checks the declared sizes of the parts `needed`

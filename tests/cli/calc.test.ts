@@ -167,11 +167,25 @@ describe("single-claim mode: a readable breakdown", () => {
     expect(run.stdout).toContain("Breakdown");
     expect(run.stdout).toContain("Top-up to the floor");
     expect(run.stdout).toContain("Park finance (High-tech Zone)");
-    expect(run.stdout).toMatch(/Park finance \(High-tech Zone\)\s+5\.000000 ×10k yuan\s+【五（二）】/);
-    expect(run.stdout).toMatch(/Top-up to the floor\s+4\.970000 ×10k yuan\s+【五（二）】/);
-    expect(run.stdout).toContain("[Note] Computed 0.030000 ×10k yuan is below the floor 5.000000 ×10k yuan; topped up by 4.970000 ×10k yuan【五（二）】");
+    // 万元 on screen to two places, with the exact amount in 元 beside it.
+    expect(run.stdout).toMatch(/Park finance \(High-tech Zone\)\s+5\.00 ×10k yuan \(50,000\.00 yuan\)\s+【五（二）】/);
+    expect(run.stdout).toMatch(/Top-up to the floor\s+4\.97 ×10k yuan \(49,700\.00 yuan\)\s+【五（二）】/);
+    expect(run.stdout).toContain("[Note] Computed 0.03 ×10k yuan (300.00 yuan) is below the floor 5.00 ×10k yuan (50,000.00 yuan); topped up by 4.97 ×10k yuan (49,700.00 yuan)【五（二）】");
+    expect(run.stdout).not.toMatch(/\d\.\d{3,} ×10k/);
     expect(run.stdout).toContain("(FLOOR_TOP_UP)");
     expect(run.stdout).not.toMatch(/输入|计算明细/);
+  });
+
+  test("万元 on screen: two places, half-up, and the exact 元; --json and stream mode stay exact", () => {
+    const run = runCli(["calc", "--sector", "铸造", "--sales1", "166.6667", "--sales2", "166.6667", "--unit", "万元", "--place", "华士镇"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/奖励金额（四舍五入到分）\s+5\.00 万元（50,000\.01 元）/);
+    expect(run.stdout).toMatch(/市财政\s+3\.50 万元（35,000\.01 元）/);
+    expect(run.stdout).toMatch(/两年销售额平均值（基数）\s+166\.67 万元（1,666,667\.00 元）/);
+    // The inputs are echoed as typed; every computed amount has two places.
+    expect(run.stdout.slice(run.stdout.indexOf("计算明细"))).not.toMatch(/\d\.\d{3,} 万元/);
+    const stream = runCli(["calc"], '{"sector":"铸造","sales1":"166.6667","sales2":"166.6667","unit":"万元","place":"华士镇"}\n');
+    expect(JSON.parse(stream.stdout)).toMatchObject({ reward: "5.000001", city: "3.500001", town: "1.500000" });
   });
 
   test("cap and excluded claims", () => {

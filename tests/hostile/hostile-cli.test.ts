@@ -139,7 +139,7 @@ describe("bounded reading: bombs and huge sheets refused before inflating", () =
     const input = file("text.xlsx", new TextEncoder().encode("hello, not a workbook"));
     const r = runCli(["portable", "--lang", "en", input, file("text-out.xlsx")]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/text\.xlsx: not an \.xlsx workbook/);
+    expect(r.stderr).toMatch(/text\.xlsx" is not an \.xlsx workbook/);
   });
 });
 

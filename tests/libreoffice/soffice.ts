@@ -44,7 +44,7 @@ const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 /** Opens the bytes in LibreOffice, recalculates everything, saves as .xlsx; returns the saved bytes. */
-export function recalcInLibreOffice(soffice: string, bytes: Uint8Array, name = "book.xlsx"): Buffer {
+export function recalcInLibreOffice(soffice: string, bytes: Uint8Array, name = "book.xlsx", timeoutMs = 170_000): Buffer {
   const dir = mkdtempSync(path.join(os.tmpdir(), "jy-lo-"));
   const profile = path.join(dir, "profile");
   mkdirSync(path.join(profile, "user"), { recursive: true });
@@ -56,7 +56,7 @@ export function recalcInLibreOffice(soffice: string, bytes: Uint8Array, name = "
   execFileSync(
     soffice,
     [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, input],
-    { stdio: "pipe", timeout: 170_000 },
+    { stdio: "pipe", timeout: timeoutMs },
   );
   return readFileSync(path.join(out, name));
 }

@@ -7,6 +7,7 @@
 import { FLAGS, SECTORS, TOWNS } from "../../src/policy";
 import { loadCases } from "../engine/policy-cases";
 import { seededRandom } from "../../src/util/random";
+import { matchKey, UNIT_SPELLINGS } from "../../src/engine";
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed. */
 export const rng = seededRandom;
@@ -19,8 +20,56 @@ export interface TestClaim {
   flags: string;
   /** Place cell ("" for none). */
   place: string;
-  /** The unit written in the formula. */
+  /** The unit the sales are in (written in the formula, unless `unitText` gives the cell's text). */
   unit: "元" | "万元";
+  /** The unit as a register's unit cell holds it (any spelling, "" for a blank cell, or a refusal). */
+  unitText?: string | number;
+}
+
+/** The unit argument as the functions receive it. */
+export const unitArg = (c: TestClaim): string | number | null => (c.unitText === undefined ? c.unit : c.unitText === "" ? null : c.unitText);
+
+/** Every spelling of each unit the functions accept, dressed as staff type them, and blank for 元. */
+export function unitSpellings(): Record<"元" | "万元", string[]> {
+  const out: Record<"元" | "万元", string[]> = { 元: [""], 万元: [] };
+  for (const [spellings, unit] of [
+    [["元", "yuan", "cny", "rmb", "人民币元"], "元"],
+    [["万元", "万", "wan", "wanyuan", "10k", "10kyuan", "万元人民币"], "万元"],
+  ] as const) {
+    for (const s of spellings) out[unit].push(s, ` ${s} `, s.toUpperCase(), fullWidth(s), `（${s}）`, `${s}\u3000`);
+  }
+  // The list above is the test's own; it must still cover every spelling the engine accepts.
+  const covered = new Set([...out.元, ...out.万元].map(matchKey));
+  const missing = [...UNIT_SPELLINGS.keys()].filter((k) => !covered.has(k));
+  if (missing.length > 0) throw new Error(`unit spellings the engine accepts and the tests do not try: ${missing.join(", ")}`);
+  return out;
+}
+
+/** Unit cell contents the functions refuse: each must give an error value, never a number. */
+export const REFUSED_UNITS: Array<string | number> = ["美元", "千元", "元元", " ", "0", 10000, 1, "万元;元", "亿元"];
+
+/** Random claims all in one unit (sales drawn for it), for a sheet with one unit cell. */
+export function claimsInUnit(count: number, seed: number, unit: "元" | "万元"): TestClaim[] {
+  const r = rng(seed + 1);
+  return randomClaims(count, seed).map((c) => {
+    if (c.unit === unit) return c;
+    const [sales1, sales2] = randomSales(r, unit);
+    return { ...c, unit, sales1, sales2 };
+  });
+}
+
+/** Claims with their unit in a cell: every accepted spelling, both units, and refused contents. */
+export function unitCellClaims(count: number, seed: number): TestClaim[] {
+  const r = rng(seed);
+  const spellings = unitSpellings();
+  const all = [...spellings.元.map((t) => ["元", t] as const), ...spellings.万元.map((t) => ["万元", t] as const)];
+  return randomClaims(count, seed).map((c, i) => {
+    if (i < REFUSED_UNITS.length) return { ...c, unitText: REFUSED_UNITS[i] };
+    const [unit, text] = all[i % all.length];
+    // The sales were drawn for c.unit; re-draw them for the cell's unit when it differs.
+    const sales = unit === c.unit ? [c.sales1, c.sales2] : randomSales(r, unit);
+    return { ...c, unit, unitText: text, sales1: sales[0], sales2: sales[1] };
+  });
 }
 
 

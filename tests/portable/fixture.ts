@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { funding, reward, check } from "../../src/functions/jy";
 import { ClaimError } from "../../src/engine";
-import type { TestClaim } from "./claims";
+import { unitArg, type TestClaim } from "./claims";
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
@@ -19,7 +19,7 @@ export interface Fixture {
 }
 
 function engine(c: TestClaim): { reward: number | null; funding: number[] | null; check: string } {
-  const args = [c.sector, c.sales1 === "" ? null : c.sales1, c.sales2 === "" ? null : c.sales2, c.flags || null, c.unit, c.place || null] as const;
+  const args = [c.sector, c.sales1 === "" ? null : c.sales1, c.sales2 === "" ? null : c.sales2, c.flags || null, unitArg(c), c.place || null] as const;
   try {
     return { reward: reward(...args), funding: funding(...args)[0], check: check("zh", ...args) };
   } catch (e) {
@@ -28,8 +28,25 @@ function engine(c: TestClaim): { reward: number | null; funding: number[] | null
   }
 }
 
-/** The claims in rows from row 2: A sector, B sales1, C sales2, D flags, E place, F reward, G:I funding, J check. */
-export async function registerWorkbook(claims: TestClaim[], options: { funding?: boolean; sharedFrom?: number } = {}): Promise<Fixture> {
+export interface FixtureOptions {
+  funding?: boolean;
+  sharedFrom?: number;
+  /**
+   * The unit argument of row r's formulas (formula text: "$M2", "$N$1", a defined name); by default
+   * the claim's unit as a literal. A claim's `unitText` goes into column M of its row.
+   */
+  unitRef?: (r: number) => string;
+  /** More cells to fill (e.g. one unit cell for the sheet). */
+  cells?: Record<string, string | number>;
+  /** Workbook-level defined names: name → range ("台账!$N$2"). */
+  names?: Record<string, string>;
+}
+
+/**
+ * The claims in rows from row 2: A sector, B sales1, C sales2, D flags, E place, F reward, G:I
+ * funding, J check, M the unit cell (when the claim has one).
+ */
+export async function registerWorkbook(claims: TestClaim[], options: FixtureOptions = {}): Promise<Fixture> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("台账");
   ws.addRow(["行业", "第一年销售额", "第二年销售额", "标记", "镇街园区", "奖励", "市级", "镇级", "园区", "检查"]);
@@ -45,22 +62,26 @@ export async function registerWorkbook(claims: TestClaim[], options: { funding?:
     ws.getCell(`C${r}`).value = c.sales2 === "" ? null : c.sales2;
     ws.getCell(`D${r}`).value = c.flags || null;
     ws.getCell(`E${r}`).value = c.place || null;
+    if (c.unitText !== undefined) ws.getCell(`M${r}`).value = c.unitText === "" ? null : c.unitText;
+    const unit = options.unitRef ? options.unitRef(r) : q(c.unit);
     const name = i % 2 ? "_xldudf_JY_REWARD" : "JY.REWARD";
-    const formula = `${name}(A${r},B${r},C${r},D${r},${q(c.unit)},E${r})`;
+    const formula = `${name}(A${r},B${r},C${r},D${r},${unit},E${r})`;
     ws.getCell(`F${r}`).value = { formula, result: e.reward ?? { error: "#VALUE!" } } as ExcelJS.CellFormulaValue;
     if (options.funding !== false) {
-      ws.getCell(`G${r}`).value = { formula: `_xldudf_JY_FUNDING(A${r},B${r},C${r},D${r},${q(c.unit)},E${r})`, result: e.funding?.[0] ?? { error: "#VALUE!" } } as ExcelJS.CellFormulaValue;
+      ws.getCell(`G${r}`).value = { formula: `_xldudf_JY_FUNDING(A${r},B${r},C${r},D${r},${unit},E${r})`, result: e.funding?.[0] ?? { error: "#VALUE!" } } as ExcelJS.CellFormulaValue;
       ws.getCell(`H${r}`).value = e.funding?.[1] ?? null;
       ws.getCell(`I${r}`).value = e.funding?.[2] ?? null;
     }
-    if (i < 5) ws.getCell(`J${r}`).value = { formula: `_xldudf_JY_CHECK(A${r},B${r},C${r},D${r},${q(c.unit)},E${r})`, result: e.check } as ExcelJS.CellFormulaValue;
+    if (i < 5) ws.getCell(`J${r}`).value = { formula: `_xldudf_JY_CHECK(A${r},B${r},C${r},D${r},${unit},E${r})`, result: e.check } as ExcelJS.CellFormulaValue;
   });
   ws.getCell("F2").numFmt = "#,##0.00";
   const other = wb.addWorksheet("说明");
   other.getCell("A1").value = "本表不含 JY 公式";
   other.getCell("B2").value = { formula: "SUM(台账!B2:B3)" } as ExcelJS.CellFormulaValue;
   other.getCell("A5").value = { formula: "_xldudf_JY_DETAIL(\"化工\",60000000,60000000)", result: "平均销售额" } as ExcelJS.CellFormulaValue;
+  for (const [ref, value] of Object.entries(options.cells ?? {})) ws.getCell(ref).value = value;
   wb.definedNames.add("台账!$A$1:$J$2", "表头");
+  for (const [name, range] of Object.entries(options.names ?? {})) wb.definedNames.add(range, name);
   const buffer = await wb.xlsx.writeBuffer();
   // Excel's forms exceljs does not write: the JY.FUNDING row as an array formula spilled over G:I.
   const zip = await JSZip.loadAsync(buffer);

@@ -9,7 +9,7 @@
  * LibreOffice reads them as defined names, as shipped.
  */
 import { definedNames, MAX_FORMULA_CHARS, nativeFormula, type Output } from "../../src/portable/native";
-import { policyClaims, randomClaims, type TestClaim } from "./claims";
+import { claimsInUnit, policyClaims, randomClaims, unitCellClaims, type TestClaim } from "./claims";
 import { nativeHost } from "./hyperformula-host";
 import { engineOutputs } from "./engine-outputs";
 
@@ -19,10 +19,12 @@ const inline = (f: string) => f.replace(/_JY_[A-Z0-9]+/g, (n) => names.find((d) 
 const OUTPUTS: Output[] = ["reward", "city", "town", "park"];
 const cell = (text: string) => ({ kind: "expr" as const, text });
 
-export function formulasFor(row: number, unit: TestClaim["unit"]): string[] {
+/** The four formulas of a row; the unit written in them, or read from column J ("cell"). */
+export function formulasFor(row: number, unit: TestClaim["unit"] | "cell"): string[] {
   const r = row + 1;
+  const unitArg = unit === "cell" ? cell(`J${r}`) : { kind: "text" as const, value: unit };
   return OUTPUTS.map((o) =>
-    nativeFormula({ sector: cell(`A${r}`), sales1: cell(`B${r}`), sales2: cell(`C${r}`), flags: cell(`D${r}`), unit: { kind: "text", value: unit }, place: cell(`E${r}`) }, o),
+    nativeFormula({ sector: cell(`A${r}`), sales1: cell(`B${r}`), sales2: cell(`C${r}`), flags: cell(`D${r}`), unit: unitArg, place: cell(`E${r}`) }, o),
   );
 }
 
@@ -32,7 +34,9 @@ function evaluate(claims: TestClaim[]): Array<Array<unknown>> {
     claims.forEach((c, i) => {
       // A leading apostrophe keeps a text a text (HyperFormula would read "1e8" as a number).
       const blank = (v: string | number) => (v === "" ? null : typeof v === "string" ? `'${v}` : v);
-      hf.setCellContents({ sheet, row: i, col: 0 }, [[c.sector, blank(c.sales1), blank(c.sales2), blank(c.flags), blank(c.place), ...formulasFor(i, c.unit).map((f) => `=${inline(f)}`)]]);
+      const fromCell = c.unitText !== undefined;
+      const formulas = formulasFor(i, fromCell ? "cell" : c.unit).map((f) => `=${inline(f)}`);
+      hf.setCellContents({ sheet, row: i, col: 0 }, [[c.sector, blank(c.sales1), blank(c.sales2), blank(c.flags), blank(c.place), ...formulas, fromCell ? blank(c.unitText!) : null]]);
     });
   });
   return claims.map((_, i) => OUTPUTS.map((_, k) => hf.getCellValue({ sheet, row: i, col: 5 + k })));
@@ -77,7 +81,42 @@ describe("native formulas in HyperFormula", () => {
     for (const row of evaluate(claims)) for (const v of row) expect(typeof v).toBe("object");
   });
 
+  test("the unit read from a cell: every accepted spelling, blank as 元, refused contents an error value", () => {
+    const claims = unitCellClaims(300, 11);
+    const outcomes = claims.map((c) => engineOutputs(c)[0]);
+    expect(outcomes.filter((o) => o === "error").length).toBeGreaterThan(15);
+    expect(claims.filter((c) => c.unit === "万元" && typeof engineOutputs(c)[0] === "number").length).toBeGreaterThan(60);
+    expect(compare(claims)).toEqual([]);
+  });
+
+  test("unit and place from one cell for the sheet ($K$1, $L$1): the engine's results", () => {
+    const place = "高新区";
+    // Past the first rows, which go through every sector spelling in turn (chemical ones first).
+    const claims = claimsInUnit(300, 23, "元").slice(-80).map((c) => ({ ...c, place, unitText: "元" }));
+    const { hf, sheet } = nativeHost(claims.length + 2);
+    hf.batch(() => {
+      hf.setCellContents({ sheet, row: 0, col: 10 }, [[place, "yuan"]]);
+      claims.forEach((c, i) => {
+        const r = i + 2;
+        const blank = (v: string | number) => (v === "" ? null : typeof v === "string" ? `'${v}` : v);
+        const formulas = OUTPUTS.map((o) =>
+          nativeFormula({ sector: cell(`A${r}`), sales1: cell(`B${r}`), sales2: cell(`C${r}`), flags: cell(`D${r}`), unit: cell("$L$1"), place: cell("$K$1") }, o),
+        );
+        hf.setCellContents({ sheet, row: i + 1, col: 0 }, [[c.sector, blank(c.sales1), blank(c.sales2), blank(c.flags), null, ...formulas.map((f) => `=${inline(f)}`)]]);
+      });
+    });
+    const mismatches: string[] = [];
+    claims.forEach((c, i) => {
+      engineOutputs(c).forEach((w, k) => {
+        const g = hf.getCellValue({ sheet, row: i + 1, col: 5 + k });
+        if (!(w === "error" ? typeof g === "object" && g !== null : g === w)) mismatches.push(`${JSON.stringify(c)} ${OUTPUTS[k]}: engine ${w}, native ${JSON.stringify(g)}`);
+      });
+    });
+    expect(mismatches).toEqual([]);
+    expect(claims.filter((c) => typeof engineOutputs(c)[3] === "number" && (engineOutputs(c)[3] as number) > 0).length).toBeGreaterThan(5);
+  });
+
   test("formulas stay within Excel's 8,192 characters with cell arguments", () => {
-    for (const f of formulasFor(1999, "万元")) expect(f.length).toBeLessThanOrEqual(MAX_FORMULA_CHARS);
+    for (const f of [...formulasFor(1999, "万元"), ...formulasFor(1999, "cell")]) expect(f.length).toBeLessThanOrEqual(MAX_FORMULA_CHARS);
   });
 });

@@ -7,6 +7,7 @@ import { makePortable, restore, RECORD_SHEET, NOTE_SHEET } from "../../src/porta
 import { policyClaims } from "./claims";
 import { registerWorkbook } from "./fixture";
 import { engineOutputs } from "./engine-outputs";
+import { plainWorkbook } from "./plain-workbook";
 
 async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(bytes);
@@ -60,6 +61,21 @@ describe("make portable / restore on .xlsx files", () => {
     const restored = await parts(back);
     expect([...restored.keys()]).toEqual([...before.keys()]);
     for (const [name, content] of before) expect([name, restored.get(name)]).toEqual([name, content]);
+  });
+
+  test("nothing to convert or restore: the input's own bytes, not a re-packed copy", async () => {
+    const bytes = await plainWorkbook();
+    const { bytes: out, report } = await makePortable(bytes, JSZip);
+    expect(report.converted).toEqual([]);
+    expect(Buffer.from(out).equals(Buffer.from(bytes))).toBe(true);
+    const { bytes: back, report: r } = await restore(bytes, JSZip);
+    expect(r.wasPortable).toBe(false);
+    expect(Buffer.from(back).equals(Buffer.from(bytes))).toBe(true);
+    // An already portable workbook made portable again: its own bytes too.
+    const { bytes: portable } = await makePortable((await registerWorkbook(policyClaims().slice(0, 3))).bytes, JSZip);
+    const again = await makePortable(portable, JSZip);
+    expect(again.report.alreadyPortable).toBe(true);
+    expect(Buffer.from(again.bytes).equals(Buffer.from(portable))).toBe(true);
   });
 
   test("a workbook without JY formulas comes out unchanged and restore of it is a no-op", async () => {

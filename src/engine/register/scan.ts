@@ -340,7 +340,7 @@ export class RegisterScanner {
         ? [`统一社会信用代码应为 18 位，此处为 ${p.length} 位`, `a unified social credit code has 18 characters; this one has ${p.length}`]
         : p.kind === "character"
           ? [`统一社会信用代码第 ${p.position} 位“${p.character}”不是允许的字符（0-9 及除 I、O、Z、S、V 外的大写字母）`, `character ${p.position} ("${p.character}") is not allowed (0-9 and capital letters except I, O, Z, S, V)`]
-          : [`统一社会信用代码校验位错误：应为“${p.expected}”，填写的是“${p.found}”`, `wrong check character: GB 32100-2015 gives "${p.expected}", the register has "${p.found}"`];
+          : [`统一社会信用代码校验位错误：应为“${p.expected}”，填写的是“${p.found}”`, `wrong check character: it should be "${p.expected}", the register has "${p.found}"`];
     this.add(sheetRow0, enterprise, "USCC_INVALID", "warning", null, `${zh}（GB 32100-2015）`, `Unified social credit code: ${en} (GB 32100-2015)`, at);
   }
 
