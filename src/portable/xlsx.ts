@@ -639,7 +639,7 @@ export async function restore(
   const relsPath = "xl/_rels/workbook.xml.rels";
   let workbook = await text(zip, workbookPath);
   let rels = await text(zip, relsPath);
-  if (!workbook || !rels) throw new FileRefused("不是 .xlsx 工作簿（缺少 xl/workbook.xml）", "not an .xlsx workbook (xl/workbook.xml missing)");
+  if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
   let contentTypes = (await text(zip, "[Content_Types].xml")) ?? "";
   const sheets = sheetsOf(workbook, rels);
   const report: RestoreReport = { restored: [], edited: [], missing: [], moved: [], refused: [], damaged: [], wasPortable: false };
