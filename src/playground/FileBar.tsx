@@ -87,8 +87,21 @@ export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
       if (!opened) return;
       const files = await import("./files");
       const { bytes, report } = await files.restoredFile(opened.bytes);
+      const listed = (ps: Array<{ sheet: string; cell: string; zh: string; en: string }>) => ps.map((p) => `${p.sheet ? `${p.sheet}!${p.cell} ` : ""}${zh ? p.zh : p.en}`).join(zh ? "；" : "; ");
+      if (report.damaged.length > 0) {
+        // Nothing restored, nothing downloaded: the record cannot be trusted.
+        setMessage(zh ? `未恢复：JY_ORIGINALS 记录已损坏或不完整（${listed(report.damaged)}）` : `Not restored: the JY_ORIGINALS record is damaged or incomplete (${listed(report.damaged)})`);
+        return;
+      }
       download(bytes, `${base(opened.name).replace(/-通用版$/, "")}-原公式.xlsx`);
-      setMessage(zh ? `已下载原文件：恢复 ${report.restored.length} 个单元格的 JY 公式。` : `Downloaded the original: ${report.restored.length} JY formulas restored.`);
+      setMessage(
+        (zh ? `已下载原文件：恢复 ${report.restored.length} 个单元格的 JY 公式。` : `Downloaded the original: ${report.restored.length} JY formulas restored.`) +
+          (report.refused.length > 0
+            ? zh
+              ? ` 未恢复 ${report.refused.length} 个单元格（记录仍保留在文件中）：${listed(report.refused)}`
+              : ` ${report.refused.length} cells not restored (the record stays in the file): ${listed(report.refused)}`
+            : ""),
+      );
     });
 
   return (
