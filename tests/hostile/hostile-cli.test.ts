@@ -128,11 +128,25 @@ describe("bounded reading: bombs and huge sheets refused before inflating", () =
     const out = jsonLines(r.stdout);
     expect(out).toHaveLength(4);
     const byName = new Map(out.map((o) => [path.basename(String(o.file)), o]));
-    expect(JSON.stringify(byName.get("a-last-cell.xlsx"))).toMatch(/uses A1:XFD1048576, more than the limit of 2,000,000 cells/);
+    // The reader visits the cells that exist: the stray cell is one cell, and the register above it is read.
+    expect(byName.get("a-last-cell.xlsx")!.error).toBeNull();
+    expect((byName.get("a-last-cell.xlsx")!.registers as Array<{ header: string }>).map((g) => g.header)).toEqual(["A1"]);
     expect(JSON.stringify(byName.get("b-bomb.xlsx"))).toMatch(/over the limit of 200 MB/);
     expect(byName.get("c-media.xlsx")!.error).toBeNull();
     expect(byName.get("d-good.xlsx")!.error).toBeNull();
     expect((byName.get("d-good.xlsx")!.registers as unknown[]).length).toBe(1);
+  });
+
+  test("audit: a sheet holding more cells than --max-cells is refused with a sentence; the other files are still audited", async () => {
+    const folder = path.join(dir, "audit-cells");
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, "a-big.xlsx"), await register(40));
+    writeFileSync(path.join(folder, "b-small.xlsx"), await register(2));
+    const r = measured(["audit", "--lang", "en", "--json", "--max-cells", "60", folder]);
+    expect(r.status).toBe(2);
+    const byName = new Map(jsonLines(r.stdout).map((o) => [path.basename(String(o.file)), o]));
+    expect(JSON.stringify(byName.get("a-big.xlsx"))).toMatch(/cannot read a-big\.xlsx: the sheet \S+ holds more than 60 cells, the limit \(raise it with --max-cells\)/);
+    expect(byName.get("b-small.xlsx")!.error).toBeNull();
   });
 
   test("not a zip at all: a sentence, exit 2", () => {
