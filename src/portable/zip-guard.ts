@@ -61,6 +61,13 @@ const refuse = (zh: string, en: string): ZipRefusal => ({ ok: false, zh, en });
 
 const NOT_ZIP: ZipRefusal = { notZip: true, ...refuse("不是 .xlsx 工作簿（文件不是 zip 容器，或已损坏、被截断）", "not an .xlsx workbook (the file is not a zip container, or it is damaged or truncated)") };
 
+/** Where the end-of-central-directory record starts: the last signature within its 22 bytes plus a comment of ≤ 65,535; -1 when none. */
+export function endOfDirectory(view: DataView): number {
+  const n = view.byteLength;
+  for (let i = n - 22; i >= Math.max(0, n - 22 - 65535); i--) if (view.getUint32(i, true) === 0x06054b50) return i;
+  return -1;
+}
+
 /**
  * Reads the central directory (zip64 too) and checks the declared sizes of the parts `needed`
  * selects against the limits, without inflating anything.
@@ -69,14 +76,7 @@ export function checkZip(input: Uint8Array | ArrayBuffer, limits: ZipLimits = DE
   const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const n = bytes.length;
-  // End of central directory: the last signature within its 22 bytes plus a comment of ≤ 65,535.
-  let eocd = -1;
-  for (let i = n - 22; i >= Math.max(0, n - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(view);
   if (eocd < 0) return NOT_ZIP;
   let count = view.getUint16(eocd + 10, true);
   let dirSize = view.getUint32(eocd + 12, true);

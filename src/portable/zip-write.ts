@@ -4,6 +4,7 @@
  * the output is no larger than the input plus what the conversion adds). The host gives the raw
  * deflate and CRC-32 (Node's zlib in the CLI); no Node API here.
  */
+import { endOfDirectory } from "./zip-guard";
 
 export interface Packer {
   deflateRaw(data: Uint8Array): Uint8Array;
@@ -20,13 +21,7 @@ interface CentralEntry {
 
 function centralEntries(bytes: Uint8Array): CentralEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = endOfDirectory(view);
   if (eocd < 0) return null;
   const count = view.getUint16(eocd + 10, true);
   const offset = view.getUint32(eocd + 16, true);
