@@ -52,6 +52,10 @@ export const hostilePart: BenchPart = {
       { key: "sheetLying", label: "portable, 1 KB declared, 1 GB inside", args: ["portable", "sheet-lying.xlsx", "out.xlsx"], target: [10, 500] },
       { key: "restoreNotPortable", label: "restore, not portable, 1 GB media", args: ["restore", "media-real.xlsx", "out.xlsx"], target: [10, 500] },
       { key: "lastCell", label: "portable, one cell at XFD1048576", args: ["portable", "last-cell.xlsx", "out.xlsx"], target: [10, 500] },
+      { key: "auditLastCell", label: "audit, one cell at XFD1048576", args: ["audit", "last-cell.xlsx"], target: [10, 500] },
+      { key: "auditMediaReal", label: "audit, a real 1 GB media entry", args: ["audit", "media-real.xlsx"], target: [10, 500] },
+      { key: "auditMediaDeclared", label: "audit, four media declaring 1.9 GB", args: ["audit", "media-declared.xlsx"], target: [10, 500] },
+      { key: "auditSheetLying", label: "audit, 1 KB declared, 1 GB inside", args: ["audit", "sheet-lying.xlsx"], target: [10, 500] },
       { key: "calcHostile", label: "calc, 5,000-deep line and a 50 MB line", args: ["calc"], input: deep, target: [10, 500] },
       { key: "portable2000", label: "portable, 2,000-row register", args: ["portable", "register-2000.xlsx", "out.xlsx"] },
       // The target (≤ 60 s, ≤ 1.5 GB converted) is out of reach with 5,000-character formulas: measured as a refusal.
