@@ -11,6 +11,8 @@ import { DEFINED_NAME_SET } from "../../src/portable/native";
 import { callsJy, translate } from "../../src/portable/formula";
 import { fileToExcelFormula } from "../../src/portable/record";
 import { FakeExcel } from "./fake-excel";
+import { restoreAction } from "../../src/taskpane/actions";
+import { STRINGS } from "../../src/taskpane/i18n";
 
 const F = (r: number) => `"元",E${r})`;
 const FORMULAS = [
@@ -179,6 +181,22 @@ describe("Excel restore", () => {
     expect(report.restored).toEqual([]);
     expect(cellsOf(x, "台账")).toEqual(before);
     expect(JSON.stringify(x.sheet(RECORD_SHEET)!.cells)).toBe(recordBefore);
+  });
+
+  test("the pane's Restore says which cells were not restored and why, in the pane's language, and offers no undo then", async () => {
+    const x = workbook();
+    const wb = new ExcelWorkbook(x.host());
+    await wb.makePortable();
+    x.setCell(x.sheet("台账")!, 1, 5, 999, 999);
+    const state = { status: "idle" as const, scan: null, register: null, error: null, at: null };
+    const partly = await restoreAction.run({ port: wb, state, lang: "zh", s: STRINGS.zh, year: 2025 });
+    expect(partly.message).toMatch(/^已恢复 \d+ 个单元格的原公式；以下 1 个未恢复，记录仍保留在工作簿中，核对后可再次恢复：台账!F2 \S+/);
+    expect(partly.undo).toBeUndefined();
+    // Emptying a record row damages it: nothing is changed, and the English pane says so.
+    x.sheet(RECORD_SHEET)!.cells[2] = [];
+    const damaged = await restoreAction.run({ port: wb, state, lang: "en", s: STRINGS.en, year: 2025 });
+    expect(damaged.message).toMatch(/^Not restored: the JY_ORIGINALS record is damaged or incomplete; nothing in the workbook was changed\. /);
+    expect(damaged.undo).toBeUndefined();
   });
 
   test("a small budget splits the same work into more, smaller batches with the same result", async () => {
