@@ -19,6 +19,7 @@ import { callsJy } from "../portable/formula";
 import { NOTE_SHEET, RECORD_SHEET } from "../portable/xlsx";
 import { EXIT, limitsFrom, parseOptions, UsageError, writeAll, type CliContext } from "./context";
 import { loadInput, ReadRefusal } from "./input-file";
+import { shownName } from "./terminal";
 
 /** The files a folder contributes: every spreadsheet a town may send (.et only to say what to do). */
 const SPREADSHEET = /\.(xlsx|xlsm|xls|ods|et)$/i;
@@ -141,9 +142,10 @@ function flagged(a: FileAudit): boolean {
 
 function text(a: FileAudit, lang: Lang): string {
   const zh = lang === "zh";
-  const lines = [`== ${a.file} ==`];
+  // File and sheet names come from outside: control and bidi characters are shown escaped.
+  const lines = [`== ${shownName(a.file)} ==`];
   if (a.error) {
-    lines.push(`  ${zh ? "错误" : "Error"}: ${zh ? a.error.zh : a.error.en}`);
+    lines.push(`  ${zh ? "错误" : "Error"}: ${shownName(zh ? a.error.zh : a.error.en)}`);
     return lines.join("\n") + "\n";
   }
   if (a.portable) lines.push(zh ? "  （通用版工作簿：JY 公式已转为原生公式）" : "  (portable workbook: JY formulas made native)");
@@ -154,8 +156,8 @@ function text(a: FileAudit, lang: Lang): string {
     const money = (fen: number) => (zh ? `${formatMoney(fen, "元", lang)}（${wan2(fen)} 万元）` : `${formatMoney(fen, "元", lang)} (${wan2(fen)} 10k yuan)`);
     lines.push(
       zh
-        ? `工作表「${r.sheet}」（表头 ${r.anchor}，${c.rows} 行）：符合 ${c.eligible}，不列入奖补 ${c.excluded}，不适用本意见 ${c.notCovered}，输入错误 ${c.invalid}`
-        : `Sheet "${r.sheet}" (header ${r.anchor}, ${c.rows} rows): eligible ${c.eligible}, excluded ${c.excluded}, not covered ${c.notCovered}, invalid ${c.invalid}`,
+        ? `工作表「${shownName(r.sheet)}」（表头 ${r.anchor}，${c.rows} 行）：符合 ${c.eligible}，不列入奖补 ${c.excluded}，不适用本意见 ${c.notCovered}，输入错误 ${c.invalid}`
+        : `Sheet "${shownName(r.sheet)}" (header ${r.anchor}, ${c.rows} rows): eligible ${c.eligible}, excluded ${c.excluded}, not covered ${c.notCovered}, invalid ${c.invalid}`,
     );
     if (r.jyFormulas > 0) {
       lines.push(

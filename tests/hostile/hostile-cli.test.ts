@@ -210,6 +210,11 @@ describe("nothing lost: output written whole or not at all", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).not.toContain("\u202E");
     expect(r.stderr).toContain("bad\\u{202E}xslx.exe");
+    // audit's report the same: the file's name and the reason it could not be read.
+    const a = runCli(["audit", name]);
+    expect(a.status).toBe(2);
+    expect(a.stdout).not.toContain("\u202E");
+    expect(a.stdout).toContain("bad\\u{202E}xslx.exe");
   });
 });
 
