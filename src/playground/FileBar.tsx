@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import { Button, Caption1, makeStyles } from "@fluentui/react-components";
 import type { Lang } from "../engine";
 import type { PlaygroundWorkbook } from "./workbook";
+import { withoutFlagHint } from "../portable/zip-guard";
 
 const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
@@ -46,7 +47,7 @@ export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
       await fn();
     } catch (e) {
       // A file the reader cannot read says so in the user's language (SpreadsheetReadError).
-      const said = e !== null && typeof e === "object" && "zh" in e && "en" in e ? String((e as { zh: string; en: string })[zh ? "zh" : "en"]) : null;
+      const said = e !== null && typeof e === "object" && "zh" in e && "en" in e ? withoutFlagHint(String((e as { zh: string; en: string })[zh ? "zh" : "en"])) : null;
       setMessage(said ?? `${zh ? "操作未完成" : "Not done"}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);

@@ -156,6 +156,18 @@ export function tooManyCells(sheet: string, limit: number): ZipRefusal {
   );
 }
 
+/**
+ * A refusal's sentence without its command-line hint ("可用 --max-mb 调高", "raise it with
+ * --max-cells"): for the playground, which has no flags to raise.
+ */
+export function withoutFlagHint(text: string): string {
+  return text
+    .replace(/（可用 --max-[a-z]+ 调高）/g, "")
+    .replace(/ \(raise it with --max-[a-z]+\)/g, "")
+    .replace(/可用 --max-[a-z]+ 调高，或/g, "请")
+    .replace(/raise it with --max-[a-z]+, or /g, "");
+}
+
 /** A file refused by the guard: thrown by the readers, caught by the commands. */
 export class FileRefused extends Error {
   constructor(
