@@ -554,7 +554,7 @@ function literalFlagIndex(flags: Arg, place: Arg, policy: Policy): number {
       sales2: 0,
       flags: flags.kind === "text" ? flags.value : null,
       place: place.kind === "text" ? place.value : null,
-    });
+    }, policy);
     return (
       1 +
       (claim.flags & rateBits ? F_ALU : 0) +
