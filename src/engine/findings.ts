@@ -69,6 +69,8 @@ export type FindingColumn = "name" | "uscc" | "place" | "sector" | "exitYear" | 
  * and its message with {placeholders} the detector fills, in each language.
  */
 export interface FindingSpec {
+  /** Who raises it: a claim detector (assess.ts) or the register scan (about a row as a whole). */
+  raisedBy: "claim" | "register";
   severity: Severity;
   clause: ClauseId | null;
   cells: FindingColumn[] | null;
@@ -82,61 +84,61 @@ export interface FindingSpec {
  * (engine/register/scan.ts). A new finding is one row here, one detector and its test.
  */
 export const FINDINGS: Record<FindingCode, FindingSpec> = {
-  EXCLUDED_ILLEGAL_NEW: { severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
-  EXCLUDED_STEEL_CUT: { severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
-  EXCLUDED_CAPACITY_SWAP: { severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
-  EXCLUDED_RELOCATED: { severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
-  NOT_COVERED_THERMAL_POWER: { severity: "not-covered", clause: "五（三）", cells: ["sector"], zh: "{sector}企业不适用本意见的奖励标准，按{governedBy}执行", en: "{sector} is not rewarded under this policy; governed by {governedBy}" },
-  NOT_COVERED_PRINTING_DYEING: { severity: "not-covered", clause: "三（一）4", cells: ["sector"], zh: "{sector}企业不适用本意见的奖励标准，按{governedBy}执行", en: "{sector} is not rewarded under this policy; governed by {governedBy}" },
-  NOT_COVERED_OTHER: { severity: "not-covered", clause: "三（一）5", cells: ["sector"], zh: "{sector}企业不适用本意见的奖励标准，按{governedBy}执行", en: "{sector} is not rewarded under this policy; governed by {governedBy}" },
-  FLOOR_TOP_UP: { severity: "info", clause: null, cells: ["sales1", "sales2", "reward"], zh: "计算金额 {computed} 不足 {limit}，补足 {difference}（{payer}）", en: "Computed {computed} is below the floor {limit}; topped up by {difference}" },
-  CAP_APPLIED: { severity: "info", clause: null, cells: ["sales1", "sales2", "reward"], zh: "计算金额 {computed} 超过每家企业上限 {limit}，按上限奖励（核减 {difference}）", en: "Computed {computed} exceeds the cap {limit} per enterprise; capped (cut {difference})" },
-  ZERO_SALES: { severity: "warning", clause: null, cells: null, zh: "第{year}年销售额为 0，按 0 计入两年平均值，请核实", en: "{argument} is 0 and counts as 0 in the two-year average; please check" },
+  EXCLUDED_ILLEGAL_NEW: { raisedBy: "claim", severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
+  EXCLUDED_STEEL_CUT: { raisedBy: "claim", severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
+  EXCLUDED_CAPACITY_SWAP: { raisedBy: "claim", severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
+  EXCLUDED_RELOCATED: { raisedBy: "claim", severity: "excluded", clause: "五（五）", cells: ["flags"], zh: "不列入奖补范围：{flag}（{quote}），奖励为 0", en: "Excluded from the reward: {flag}; reward 0" },
+  NOT_COVERED_THERMAL_POWER: { raisedBy: "claim", severity: "not-covered", clause: "五（三）", cells: ["sector"], zh: "{sector}企业不适用本意见的奖励标准，按{governedBy}执行", en: "{sector} is not rewarded under this policy; governed by {governedBy}" },
+  NOT_COVERED_PRINTING_DYEING: { raisedBy: "claim", severity: "not-covered", clause: "三（一）4", cells: ["sector"], zh: "{sector}企业不适用本意见的奖励标准，按{governedBy}执行", en: "{sector} is not rewarded under this policy; governed by {governedBy}" },
+  NOT_COVERED_OTHER: { raisedBy: "claim", severity: "not-covered", clause: "三（一）5", cells: ["sector"], zh: "{sector}企业不适用本意见的奖励标准，按{governedBy}执行", en: "{sector} is not rewarded under this policy; governed by {governedBy}" },
+  FLOOR_TOP_UP: { raisedBy: "claim", severity: "info", clause: null, cells: ["sales1", "sales2", "reward"], zh: "计算金额 {computed} 不足 {limit}，补足 {difference}（{payer}）", en: "Computed {computed} is below the floor {limit}; topped up by {difference}" },
+  CAP_APPLIED: { raisedBy: "claim", severity: "info", clause: null, cells: ["sales1", "sales2", "reward"], zh: "计算金额 {computed} 超过每家企业上限 {limit}，按上限奖励（核减 {difference}）", en: "Computed {computed} exceeds the cap {limit} per enterprise; capped (cut {difference})" },
+  ZERO_SALES: { raisedBy: "claim", severity: "warning", clause: null, cells: null, zh: "第{year}年销售额为 0，按 0 计入两年平均值，请核实", en: "{argument} is 0 and counts as 0 in the two-year average; please check" },
   RIVERSIDE_PENDING: {
-    severity: "warning",
+    raisedBy: "claim", severity: "warning",
     clause: "五（一）",
     cells: ["flags"],
     zh: "{flag}{sector}企业：可由市政府“一事一议”另行补偿，待决定，未计入本金额；补偿不超过上级定向拨付的专项资金",
     en: "Riverside {sector} enterprise: extra compensation may be decided case by case (一事一议) by the city, not included here; at most the superior's earmarked fund",
   },
-  FLAG_NO_EFFECT: { severity: "warning", clause: null, cells: ["sector", "flags"], zh: "{what}只对{forSector}企业适用{effect}，对{sector}企业不起作用{advice}", en: "{what} {effect} {forSector} enterprises only; it has no effect on a {sector} enterprise" },
-  PARK_PAYS: { severity: "info", clause: "五（二）", cells: ["place", "flags", "park"], zh: "位于{zone}的{sector}企业，奖励 {amount} 由园区财政全额承担", en: "{sector} in the {zone}: the reward {amount} is paid wholly by the park" },
+  FLAG_NO_EFFECT: { raisedBy: "claim", severity: "warning", clause: null, cells: ["sector", "flags"], zh: "{what}只对{forSector}企业适用{effect}，对{sector}企业不起作用{advice}", en: "{what} {effect} {forSector} enterprises only; it has no effect on a {sector} enterprise" },
+  PARK_PAYS: { raisedBy: "claim", severity: "info", clause: "五（二）", cells: ["place", "flags", "park"], zh: "位于{zone}的{sector}企业，奖励 {amount} 由园区财政全额承担", en: "{sector} in the {zone}: the reward {amount} is paid wholly by the park" },
   TOWN_AND_PARK: {
-    severity: "warning",
+    raisedBy: "claim", severity: "warning",
     clause: "五（二）",
     cells: ["place", "flags"],
     zh: "同时写了镇街（{town}）和园区（{zone}）：按园区全额承担计算，{town}不出资；请核实企业是否位于{zone}内，若不在园区请删去园区标记",
     en: "Both a town ({town}) and a park ({zone}) are given: the park pays all and {town} pays nothing; check that the enterprise is inside the park, and remove the park flag if it is not",
   },
   ZONE_CITY_PAYS_CHEMICAL: {
-    severity: "info",
+    raisedBy: "claim", severity: "info",
     clause: null,
     cells: ["place", "flags", "city"],
     zh: "{sector}企业位于{zone}：园区全额承担的规定在{parkClause}{parkSector}条款内，按解释口径仍由市财政全额承担",
     en: "{sector} enterprise in the {zone}: the park-pays rule sits in the {parkSector} clause {parkClause}, so by the adopted interpretation the city pays",
   },
-  INVALID_INPUT: { severity: "error", clause: null, cells: null, zh: "{message}", en: "{message}" },
-  EXIT_YEAR_OUTSIDE: { severity: "warning", clause: "七", cells: ["exitYear"], zh: "退出{when}不在本意见执行期（{from}至{until}）内{before}", en: "Exit {when} is outside this policy's period ({from} to {until}){before}" },
-  EXIT_YEAR_MISSING: { severity: "warning", clause: "七", cells: ["exitYear"], zh: "未填写退出年度，无法核对是否在本意见执行期内及各项时限", en: "The exit year is blank: the period of this policy and the deadlines cannot be checked" },
+  INVALID_INPUT: { raisedBy: "register", severity: "error", clause: null, cells: null, zh: "{message}", en: "{message}" },
+  EXIT_YEAR_OUTSIDE: { raisedBy: "register", severity: "warning", clause: "七", cells: ["exitYear"], zh: "退出{when}不在本意见执行期（{from}至{until}）内{before}", en: "Exit {when} is outside this policy's period ({from} to {until}){before}" },
+  EXIT_YEAR_MISSING: { raisedBy: "register", severity: "warning", clause: "七", cells: ["exitYear"], zh: "未填写退出年度，无法核对是否在本意见执行期内及各项时限", en: "The exit year is blank: the period of this policy and the deadlines cannot be checked" },
   CONDITION_NOT_MET: {
-    severity: "warning",
+    raisedBy: "register", severity: "warning",
     clause: null,
     cells: null,
     zh: "奖励须在当年停产、拆除设备并通过验收后兑现，尚未满足：{missing}",
     en: "The reward is due only after production stopped, equipment was dismantled and acceptance passed; not yet: {missing}",
   },
-  USCC_INVALID: { severity: "warning", clause: null, cells: ["uscc"], zh: "{problem}（GB 32100-2015）", en: "Unified social credit code: {problem} (GB 32100-2015)" },
-  DUPLICATE_ENTERPRISE: { severity: "warning", clause: null, cells: null, zh: "与第 {first} 行为同一企业（{same}相同），请勿重复申报", en: "Same enterprise as row {first} (same {same}); a claim must not be made twice" },
-  SALES_IMPLAUSIBLE_FOR_UNIT: { severity: "warning", clause: null, cells: null, zh: "{problem}", en: "{problem}" },
-  DEADLINE_LATE: { severity: "warning", clause: null, cells: null, zh: "逾期：{task}应于{date}前完成（{year}年退出）{credit}", en: "Late: {task} was due by {date} (exit in {year}){credit}" },
+  USCC_INVALID: { raisedBy: "register", severity: "warning", clause: null, cells: ["uscc"], zh: "{problem}（GB 32100-2015）", en: "Unified social credit code: {problem} (GB 32100-2015)" },
+  DUPLICATE_ENTERPRISE: { raisedBy: "register", severity: "warning", clause: null, cells: null, zh: "与第 {first} 行为同一企业（{same}相同），请勿重复申报", en: "Same enterprise as row {first} (same {same}); a claim must not be made twice" },
+  SALES_IMPLAUSIBLE_FOR_UNIT: { raisedBy: "register", severity: "warning", clause: null, cells: null, zh: "{problem}", en: "{problem}" },
+  DEADLINE_LATE: { raisedBy: "register", severity: "warning", clause: null, cells: null, zh: "逾期：{task}应于{date}前完成（{year}年退出）{credit}", en: "Late: {task} was due by {date} (exit in {year}){credit}" },
   PLACE_MISSING: {
-    severity: "warning",
+    raisedBy: "register", severity: "warning",
     clause: null,
     cells: ["place"],
     zh: "镇级财政承担 {amount}（{share}%），但未填写所在镇街，无法归入镇财政合计",
     en: "The town pays {amount} ({share}%), but no town is given, so it cannot be put under a town's total",
   },
-  NOTE_MENTIONS_FLAG: { severity: "warning", clause: null, cells: ["note", "flags"], zh: "备注提及{words}，标记{flags}：{effect} {clause}", en: "The note mentions {words}, but the flags {flags}: {effect} ({clause})" },
+  NOTE_MENTIONS_FLAG: { raisedBy: "register", severity: "warning", clause: null, cells: ["note", "flags"], zh: "备注提及{words}，标记{flags}：{effect} {clause}", en: "The note mentions {words}, but the flags {flags}: {effect} ({clause})" },
 };
 
 /** A placeholder's value: the same text in both languages, or one per language. */

@@ -4,7 +4,7 @@
  * (a division or group that holds a named class besides others) or sits in a chemical group but
  * is no class of the standard.
  */
-import { CHEMICAL_GROUPS, SECTORS, type SectorId } from "../policy";
+import { CHEMICAL_GROUPS, POLICY, SECTORS, type Policy, type SectorId } from "../policy";
 import { badArgument, errorValueText, isErrorValue } from "./errors";
 import { keyedLookup, matchKey, memo, quote } from "./text";
 
@@ -101,9 +101,9 @@ export function parseSector(value: unknown): SectorId {
  * the sector's Chinese name: the 资金统计 sheet groups by it. A code outside the named ones is
  * read as 其它 by parseSector but cannot be listed.
  */
-export function sectorSpellings(): Array<[spelling: string, nameZh: string]> {
+export function sectorSpellings(policy: Policy = POLICY): Array<[spelling: string, nameZh: string]> {
   const out = new Map<string, string>();
-  for (const s of Object.values(SECTORS)) {
+  for (const s of Object.values(policy.sectors)) {
     for (const name of [s.nameZh, s.nameEn, ...s.aliases]) {
       out.set(name, s.nameZh);
       if (/[\u4e00-\u9fff]$/.test(name) && !SUFFIX.test(name)) for (const suffix of ["业", "行业", "企业"]) out.set(name + suffix, s.nameZh);
