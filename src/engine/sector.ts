@@ -30,8 +30,17 @@ const BY_CODE = new Map<string, SectorId>();
 for (const sector of Object.values(SECTORS)) for (const code of sector.codes) BY_CODE.set(code, sector.id);
 const NAMED_CODES = [...BY_CODE.keys()];
 
-const ACCEPTED_ZH = "化工、铸造、热电、印染、其他，或国民经济行业分类代码（如 2614、3391）";
-const ACCEPTED_EN = "化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其他 other, or a GB/T 4754 code (e.g. 2614, 3391)";
+/** How help and messages name what a sector argument accepts, from the policy's sectors. */
+export function acceptedSectors(policy: Policy = POLICY): { zh: string; en: string; examples: string[] } {
+  const sectors = Object.values(policy.sectors);
+  const examples = sectors.flatMap((s) => (s.exampleCode ? [s.exampleCode] : []));
+  return {
+    zh: `${sectors.map((s) => s.nameZh).join("、")}，或国民经济行业分类（GB/T 4754-2017）中类、小类代码（如 ${examples.join("、")}）`,
+    en: `${sectors.map((s) => `${s.nameZh} ${s.nameEn}`).join(", ")}, or a GB/T 4754-2017 group or class code (e.g. ${examples.join(", ")})`,
+    examples,
+  };
+}
+const { zh: ACCEPTED_ZH, en: ACCEPTED_EN } = acceptedSectors();
 
 function fromCode(code: string, shown: string): SectorId {
   const named = BY_CODE.get(code);

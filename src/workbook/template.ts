@@ -3,7 +3,8 @@
  * drop-downs for place, sector, flags and status columns, JY.* formulas per row, number formats,
  * a frozen header, and example rows marked as examples.
  */
-import { FLAGS, POLICY, SECTORS, TOWNS, type FlagId, type SectorId } from "../policy";
+import { FLAGS, SECTORS, TOWNS, type FlagId, type SectorId } from "../policy";
+import { acceptedSectors } from "../engine/sector";
 import { columnLetters, type ColumnKey } from "../engine/register";
 import { usccCheckCharacter } from "../engine/register";
 import type { Unit } from "../engine";
@@ -19,8 +20,6 @@ export const PLACE_CHOICES = [...TOWNS.map((t) => t.nameZh), FLAGS.ZONE_HIGHTECH
 
 /** The sectors as the drop-down offers them, in the policy's order. */
 const SECTOR_CHOICES = (Object.keys(SECTORS) as SectorId[]).map((id) => SECTORS[id].nameZh);
-/** A code of each covered sector, as the prompt's example (2614, 3391). */
-const CODE_EXAMPLES = (Object.keys(POLICY.rewards) as SectorId[]).map((id) => SECTORS[id].codes.find((c) => c.length === 4)).filter(Boolean);
 /** Flags other than the parks (the place column names those), by their first alias: 铝加工、沿江、… */
 const FLAG_CHOICES = (Object.keys(FLAGS) as FlagId[]).filter((id) => FLAGS[id].kind !== "zone").map((id) => FLAGS[id].aliases[0]);
 
@@ -39,7 +38,7 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   { key: "name", header: fixed("企业名称"), width: 28 },
   { key: "uscc", header: fixed("统一社会信用代码"), width: 21 },
   { key: "place", header: fixed("镇街园区"), width: 14, validation: { kind: "list", items: PLACE_CHOICES, strict: false, promptZh: "所在镇、街道，或 高新区 / 临港经济开发区" } },
-  { key: "sector", header: fixed("行业"), width: 10, validation: { kind: "list", items: SECTOR_CHOICES, strict: false, promptZh: `${SECTOR_CHOICES.join("、")}，也可填国民经济行业分类代码（如 ${CODE_EXAMPLES.join("、")}）` } },
+  { key: "sector", header: fixed("行业"), width: 10, validation: { kind: "list", items: SECTOR_CHOICES, strict: false, promptZh: `${SECTOR_CHOICES.join("、")}，也可填国民经济行业分类中类、小类代码（如 ${acceptedSectors().examples.join("、")}）` } },
   { key: "exitYear", header: fixed("退出年度"), width: 10, validation: { kind: "whole", min: 2000, max: 2100, promptZh: "关闭退出的年份，如 2025" } },
   { key: "sales1", header: (u) => `第一年销售额（${u}）`, width: 18, money: true },
   { key: "sales2", header: (u) => `第二年销售额（${u}）`, width: 18, money: true },
