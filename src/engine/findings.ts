@@ -5,6 +5,7 @@
  */
 import { clauseRef, type ClauseId } from "../policy";
 import type { Lang } from "./lang";
+import type { ColumnKey } from "./register/columns";
 
 export type Severity = "excluded" | "not-covered" | "error" | "warning" | "info";
 
@@ -60,8 +61,6 @@ export interface Finding {
   cells?: string[];
 }
 
-/** Where a finding's facts come from in a register row: columns (engine/register/columns.ts). */
-export type FindingColumn = "name" | "uscc" | "place" | "sector" | "exitYear" | "sales1" | "sales2" | "flags" | "plan" | "stopped" | "dismantled" | "accepted" | "paid" | "reward" | "city" | "town" | "park" | "note";
 
 /**
  * One kind of finding: its severity, the clause it usually cites (a detector may cite the claim's
@@ -73,7 +72,7 @@ export interface FindingSpec {
   raisedBy: "claim" | "register";
   severity: Severity;
   clause: ClauseId | null;
-  cells: FindingColumn[] | null;
+  cells: ColumnKey[] | null;
   zh: string;
   en: string;
 }
