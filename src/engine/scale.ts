@@ -11,7 +11,7 @@
  * `fine`) add a remainder in 10⁻¹² 分, still integers; anything else takes the same steps in
  * decimal.js. Rounding to 分 (四舍五入) happens once, at the end.
  */
-import { MAX_SALES_YUAN, type Parameter, type ScaleSlice, type SectorReward } from "../policy";
+import { BASE_YEARS, MAX_SALES_YUAN, type Parameter, type ScaleSlice, type SectorReward } from "../policy";
 import { Decimal } from "./decimal";
 import { salesYuan, SUB_PER_FEN, type Sales } from "./sales";
 
@@ -53,6 +53,8 @@ const MAX_S = Number(MAX_SALES_YUAN) * 100 * 2;
  * Rates are whole percents, so N is an integer; bounds are whole 元.
  */
 export function compileScale(rules: SectorReward, rate?: Parameter<number>): Scale {
+  // S-space counts the sum of the years, so N = 200 × 分 holds for a base of two years only.
+  if (BASE_YEARS.value !== 2) throw new ScaleError(`the base averages ${BASE_YEARS.value} years; scale.ts counts a two-year base`);
   const slices = rules.scale.map((s) => (rate ? { ...s, ratePercent: rate.value, quoteZh: rate.quoteZh } : s));
   if (slices.length === 0) throw new ScaleError("a scale needs at least one slice");
   slices.forEach((s, i) => {

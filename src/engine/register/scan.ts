@@ -77,7 +77,7 @@ export interface RegisterTotals {
   /** Whole 分; reward = city + towns + townUnknown + parks. */
   reward: number;
   city: number;
-  /** Town shares (五（二）: 30% of a foundry's reward), by town. */
+  /** Town shares (五（二）: the town's part of a foundry's reward), by town. */
   towns: PayerTotal[];
   /** Town shares of rows that name no town. */
   townUnknown: number;
