@@ -6,10 +6,10 @@
  * - Sales become whole 分: a number x in 元 is whole 分 when ROUND(x,2)=x, and then ROUND(x*100,0)
  *   is exact (below 2^53). Text sales are read digit by digit (MID over 1..24) into 分. A sales
  *   figure finer than 分 gives #VALUE! rather than a number the engine might round differently.
- * - S = sum of both years in 分. The cumulative scale is concave (rates fall from slice to slice),
- *   so N(S) = min over lines rate·S + intercept; with the floor and cap as two more "lines" the
- *   clamped N is the 2nd smallest of {floorN, capN, line1, line2, …} (only line 1 can fall below
- *   the floor: asserted below). One MMULT of (S, 1) with a 2×5 matrix gives all of them at once.
+ * - S = sum of both years in 分. Each scale of the policy comes as straight lines from
+ *   engine/scale.ts (scaleLines: concave scales only, else NotPortable with the reason); with the
+ *   floor and cap as two more "lines" the clamped N is the 2nd smallest of {floorN, capN, line1,
+ *   line2, …}. One MMULT of (S, 1) with a 2×(2 + slices) matrix gives all of them at once.
  *   The reward in 分 is ROUND(N/200,0): N is an integer, N/200 is exact at half-分 ties.
  * - Sector, flags and place texts are normalised (ASC, LOWER, separators, ignored characters) and
  *   matched exactly (EXACT / SUBSTITUTE, never MATCH's wildcards or case folding) against key
@@ -305,8 +305,8 @@ function matricesOf(policy: Policy): { matrices: number[][][]; index: (sectorCod
 export type Output = "reward" | "city" | "town" | "park";
 
 /** Which matrix (1-based; zero + 1 is #N/A) gives one output for sector code s' and flag state f'. */
-function classFor(policy: Policy, output: Output, sector: number, f: number): number {
-  const { index, zero } = matricesOf(policy);
+function classFor(policy: Policy, matrices: ReturnType<typeof matricesOf>, output: Output, sector: number, f: number): number {
+  const { index, zero } = matrices;
   const covered = Object.keys(policy.rewards) as SectorId[];
   if (sector === 0 || f === 0) return 0;
   if (sector > covered.length) return zero + 1;
@@ -323,7 +323,8 @@ function classFor(policy: Policy, output: Output, sector: number, f: number): nu
 function classTable(policy: Policy, output: Output): number[] {
   const t: number[] = [];
   const codes = Object.keys(policy.rewards).length + 2;
-  for (let sector = 0; sector < codes; sector++) for (let f = 0; f < 9; f++) t.push(classFor(policy, output, sector, f));
+  const matrices = matricesOf(policy);
+  for (let sector = 0; sector < codes; sector++) for (let f = 0; f < 9; f++) t.push(classFor(policy, matrices, output, sector, f));
   return t;
 }
 
