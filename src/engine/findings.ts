@@ -163,6 +163,9 @@ export function raise(code: FindingCode, values: Record<string, FindingValue> = 
   };
 }
 
+/** A finding worded by its caller; the product's own findings are raised from FINDINGS (raise). */
+export const finding = (code: FindingCode, severity: Severity, clause: ClauseId | null, messageZh: string, messageEn: string): Finding => ({ code, severity, clause, messageZh, messageEn });
+
 /** A finding's message in one language, with its clause (五（一） / Art. 5(1)), as JY.CHECK and the CLI print it. */
 export function findingText(f: Finding, lang: Lang): string {
   if (lang === "zh") return f.clause ? `${f.messageZh}（${f.clause}）` : f.messageZh;
