@@ -7,8 +7,8 @@
 import { POLICY, type Policy, type SectorReward } from "../policy";
 import type { Claim } from "./claim";
 import type { Decimal } from "./decimal";
-import { claimScale, isExcluded, parkPays, rewardRules, type Status } from "./reward";
-import { evaluateN, nToYuan, rewardFenOf, roundHalfUp, stageOf, type Stage } from "./scale";
+import { claimRules, claimScale, isExcluded, parkPays, type Status } from "./reward";
+import { evaluateN, nOfWholeFen, nToYuan, rewardFenOf, rewardOfWhole, roundHalfUp, stageOf, stageOfWhole, type Stage } from "./scale";
 
 export type { Stage } from "./scale";
 
@@ -48,13 +48,24 @@ export function scaleAmountParts(claim: Claim, _rules?: SectorReward, policy: Po
 
 /** The claim's money. A not-covered or excluded claim has all zeros and says so in `status`. */
 export function computeAmounts(claim: Claim, policy: Policy = POLICY): Amounts {
-  const rules = rewardRules(claim, policy);
-  if (rules === null) return ZERO("not-covered", "not-covered");
+  const r = claimRules(claim, policy);
+  if (r === null) return ZERO("not-covered", "not-covered");
   if (isExcluded(claim)) return ZERO("excluded", "excluded");
-  const scale = claimScale(claim, policy)!;
-  const v = evaluateN(claim.sales1, claim.sales2, scale);
-  const stage = stageOf(v, scale);
-  const fen = rewardFenOf(v, stage, scale);
+  const { rules, scale } = r;
+  const a = claim.sales1.fen;
+  const b = claim.sales2.fen;
+  let stage: Stage;
+  let fen: number;
+  if (scale.integral && a !== null && b !== null) {
+    // Both years whole 分: the per-cell common case, counted without building a ScaleN.
+    const N = nOfWholeFen(a + b, scale);
+    stage = stageOfWhole(N, scale);
+    fen = rewardOfWhole(N, stage, scale);
+  } else {
+    const v = evaluateN(claim.sales1, claim.sales2, scale);
+    stage = stageOf(v, scale);
+    fen = rewardFenOf(v, stage, scale);
+  }
   if (parkPays(claim, rules)) return { status: "eligible", stage, reward: fen, city: 0, town: 0, park: fen };
   // RULES.md: city = round(total × city share, 分); town = total − city, so the parts add up.
   const city = roundHalfUp(fen * rules.cityPercent.value, 100);

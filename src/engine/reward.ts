@@ -16,10 +16,14 @@ interface SectorScales {
   byFlag: Array<{ bit: number; scale: Scale }>;
 }
 
-// Compiled once per policy value; the policy is data, never changed in place.
+// Compiled once per policy value; the policy is data, never changed in place. The last one is
+// kept in front of the WeakMap: a register is read under one policy, one lookup per cell.
 const compiled = new WeakMap<Policy, Partial<Record<SectorId, SectorScales>>>();
+let lastPolicy: Policy | null = null;
+let lastScales: Partial<Record<SectorId, SectorScales>> = {};
 
 function scalesOf(policy: Policy): Partial<Record<SectorId, SectorScales>> {
+  if (policy === lastPolicy) return lastScales;
   let c = compiled.get(policy);
   if (!c) {
     c = {};
@@ -29,7 +33,17 @@ function scalesOf(policy: Policy): Partial<Record<SectorId, SectorScales>> {
     }
     compiled.set(policy, c);
   }
+  lastPolicy = policy;
+  lastScales = c;
   return c;
+}
+
+/** The rules and the scale a claim falls under (a rate flag's scale where it has one), or null when not covered. */
+export function claimRules(claim: Claim, policy: Policy = POLICY): { rules: SectorReward; scale: Scale } | null {
+  const s = scalesOf(policy)[claim.sector];
+  if (!s) return null;
+  for (const f of s.byFlag) if ((claim.flags & f.bit) !== 0) return { rules: s.rules, scale: f.scale };
+  return s;
 }
 
 /** The rules a claim falls under, or null for a sector this document does not compute. */
@@ -39,10 +53,7 @@ export function rewardRules(claim: Claim, policy: Policy = POLICY): SectorReward
 
 /** The compiled scale for this claim (a rate flag's rate where it has one), or null when not covered. */
 export function claimScale(claim: Claim, policy: Policy = POLICY): Scale | null {
-  const s = scalesOf(policy)[claim.sector];
-  if (!s) return null;
-  for (const f of s.byFlag) if ((claim.flags & f.bit) !== 0) return f.scale;
-  return s.scale;
+  return claimRules(claim, policy)?.scale ?? null;
 }
 
 /** The slices for this claim: the sector's, or with a rate flag's rate. */

@@ -148,8 +148,19 @@ export function roundHalfUp(n: number, d: number): number {
   return (shifted - (shifted % d)) / d;
 }
 
+/** Where a whole N lies against the floor and cap: the common case (both years whole 分), allocation-free. */
+export function stageOfWhole(N: number, scale: Scale): "scale" | "floor" | "cap" {
+  return N < scale.floorN ? "floor" : N > scale.capN ? "cap" : "scale";
+}
+
+/** The reward in whole 分 for a whole N, once floor and cap apply. */
+export function rewardOfWhole(N: number, stage: "scale" | "floor" | "cap", scale: Scale): number {
+  return stage === "floor" ? scale.floorN / 200 : stage === "cap" ? scale.capN / 200 : roundHalfUp(N, 200);
+}
+
 /** Where N lies against the floor and cap. */
 export function stageOf(v: ScaleN, scale: Scale): "scale" | "floor" | "cap" {
+  if (!v.exact && v.frac === 0) return stageOfWhole(v.n, scale);
   if (compareN(v, scale.floorN) < 0) return "floor";
   if (compareN(v, scale.capN) > 0) return "cap";
   return "scale";
@@ -157,10 +168,10 @@ export function stageOf(v: ScaleN, scale: Scale): "scale" | "floor" | "cap" {
 
 /** The reward in whole 分 once floor and cap apply, for the stage stageOf gave. */
 export function rewardFenOf(v: ScaleN, stage: "scale" | "floor" | "cap", scale: Scale): number {
+  if (!v.exact && v.frac === 0) return rewardOfWhole(v.n, stage, scale);
   if (stage === "floor") return scale.floorN / 200;
   if (stage === "cap") return scale.capN / 200;
   if (v.exact) return v.exact.div(200).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  if (v.frac === 0) return roundHalfUp(v.n, 200);
   // With N(F) = 200q + rem the reward is q, plus 1 exactly when rem·10^12 + r·f ≥ 100·10^12.
   const rem = v.n % 200;
   return (v.n - rem) / 200 + (rem * SUB_PER_FEN + v.frac >= 100 * SUB_PER_FEN ? 1 : 0);
