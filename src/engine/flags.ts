@@ -23,7 +23,6 @@ export const ZONE_BITS = FLAG_BIT.ZONE_HIGHTECH | FLAG_BIT.ZONE_LINGANG;
 
 type Token = { flag: FlagId } | { town: Town };
 
-
 const SEPARATORS = /[,，、;；\s]+/;
 
 export interface ParsedFlags {
@@ -35,6 +34,7 @@ const NONE: ParsedFlags = Object.freeze({ bits: 0, town: null });
 
 /** What a policy's flags and towns read as: its tokens, and the accepted spellings for messages. */
 interface Vocabulary {
+  flags: Policy["flags"];
   tokens: Map<string, Token>;
   acceptedZh: string;
   acceptedEn: string;
@@ -50,6 +50,7 @@ function readerOf(policy: Policy): Reader {
   let r = readers.get(policy);
   if (!r) {
     const words: Vocabulary = {
+      flags: policy.flags,
       tokens: keyedLookup<Token>([
         ...Object.values(policy.flags).map((f): [string[], Token] => [[f.id, ...f.aliases], { flag: f.id }]),
         ...policy.towns.map((t): [string[], Token] => [[t.nameZh, ...t.aliases], { town: t }]),
@@ -95,7 +96,7 @@ function addText(text: string, argument: ArgumentName, where: Where, into: Parse
     if (token === "") continue;
     const found = reader.tokens.get(matchKey(token));
     if (!found) throw unknownToken(argument, token, where, reader);
-    if (argument === "place" && "flag" in found && FLAGS[found.flag].kind !== "zone") {
+    if (argument === "place" && "flag" in found && reader.flags[found.flag].kind !== "zone") {
       throw unknownToken(argument, token, where, reader);
     }
     if ("flag" in found) into.bits |= FLAG_BIT[found.flag];
