@@ -119,6 +119,18 @@ describe("drill: a new town", () => {
   });
 });
 
+describe("drill: the acceptance deadline moves from 30 November to 15 December", () => {
+  test("the register scan checks rows against the amended date", () => {
+    const deadlines = POLICY.deadlines.map((d) => (d.key === "acceptance" ? { ...d, month: 12, day: 15, quoteZh: "要求12月15日前完成关停档案填报、现场验收" } : d));
+    const headers = ["企业名称", "行业", "第一年销售额", "第二年销售额", "退出年度", "已通过验收"];
+    const rows = [["甲", "铸造", 12_000_000, 8_000_000, 2025, "否"]];
+    const late = (policy: Policy, today: string) => scanRegister({ headers, rows, today, policy }).findings.filter((f) => f.code === "DEADLINE_LATE").map((f) => f.messageZh);
+    expect(late(POLICY, "2025-12-01")).toEqual([expect.stringContaining("2025年11月30日")]);
+    expect(late({ ...POLICY, deadlines }, "2025-12-01")).toEqual([]);
+    expect(late({ ...POLICY, deadlines }, "2025-12-16")).toEqual([expect.stringContaining("2025年12月15日")]);
+  });
+});
+
 /** The 资金统计 sheet over a register of values (the JY columns as the amended functions give them), in HyperFormula. */
 describe("drills on the 资金统计 sheet's formulas", () => {
   test("a row for the new town, the 60/40 shares and the four-slice chemical amounts summed as the engine sums them", () => {

@@ -176,7 +176,7 @@ export class RegisterScanner {
     this.originRow = input.origin?.row ?? 0;
     this.originCol = input.origin?.col ?? 0;
     this.today = input.today ?? todayIso();
-    this.thisYear = deadlinesFor(Number(this.today.slice(0, 4)), this.today);
+    this.thisYear = deadlinesFor(Number(this.today.slice(0, 4)), this.today, this.policy.deadlines);
     this.deadlineCache.set(this.thisYear[0].exitYear, this.thisYear);
   }
 
@@ -462,13 +462,13 @@ export class RegisterScanner {
   private deadlinesOf(year: number): DeadlineDate[] {
     let d = this.deadlineCache.get(year);
     if (!d) {
-      d = deadlinesFor(year, this.today);
+      d = deadlinesFor(year, this.today, this.policy.deadlines);
       this.deadlineCache.set(year, d);
     }
     return d;
   }
 
-  /** 四（一）（三）, 五（六）: plan by 4/30, acceptance by 11/30, payment by 10/31 of the next year. */
+  /** 四（一）（三）, 五（六）: the plan, acceptance and payment deadlines of the exit year. */
   private checkDeadlines(row: unknown[], sheetRow0: number, enterprise: string, exitYear: number, eligible: boolean, conditions: { accepted: boolean | null }): void {
     const [plan, acceptance, payment] = this.deadlinesOf(exitYear);
     const late: Array<{ d: DeadlineDate; key: ColumnKey }> = [];
