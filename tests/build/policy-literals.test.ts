@@ -2,8 +2,8 @@
  * One place per fact: the policy's figures (rates, shares, floors, caps, slice bounds, dates and
  * deadlines) live in src/policy and nowhere else in src/. This scans the code of every other
  * source file (comments left out) for those figures in the forms people write them — 8%, 50000,
- * 50,000, 5万, 5000万元, 1亿, 2022-10-01, 2022年10月1日, 4月30日 — computed from the policy data
- * itself, so an amendment moves the test along with it.
+ * 50,000 (on a line about money), 5万元, 5000万元, 1亿元, 2022-10-01, 2022年10月1日, 4月30日 —
+ * computed from the policy data itself, so an amendment moves the test along with it.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -31,9 +31,19 @@ function code(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 }
 
+/** A figure, and the words a line must also hold for it to be the policy's (none: any line). */
+interface Figure {
+  fact: string;
+  pattern: RegExp;
+  context?: RegExp;
+}
+
+/** Words of money (not the 元 of 单元格, a cell): a bare 2000000 on such a line is the policy's cap, elsewhere it may be a cell limit. */
+const MONEY_WORDS = /(?<!单)元|奖励|补足|封顶|\b(yuan|fen|reward|floor|cap|top-?up|amount)s?\b/i;
+
 /** Every figure of the policy, as the patterns a programmer or a message would spell it. */
-function figures(): Array<{ fact: string; pattern: RegExp }> {
-  const out: Array<{ fact: string; pattern: RegExp }> = [];
+function figures(): Figure[] {
+  const out: Figure[] = [];
   const rewards = Object.values(POLICY.rewards) as SectorReward[];
   const percents = new Set<number>();
   for (const r of rewards) {
@@ -55,9 +65,10 @@ function figures(): Array<{ fact: string; pattern: RegExp }> {
   for (const y of yuan) {
     const n = Number(y);
     const grouped = (sep: string) => y.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-    out.push({ fact: `${y} 元`, pattern: new RegExp(`(?<![\\d.,_])(${y}|${grouped(",")}|${grouped("_")})(?![\\d_])`) });
-    if (n >= 1e8 && n % 1e8 === 0) out.push({ fact: `${n / 1e8}亿`, pattern: new RegExp(`(?<![\\d.])${n / 1e8}\\s*亿`) });
-    else if (n % 1e4 === 0) out.push({ fact: `${n / 1e4}万`, pattern: new RegExp(`(?<![\\d.])${n / 1e4}\\s*万`) });
+    // A bare number is money only on a line that speaks of money (2,000,000 is also a cell limit).
+    out.push({ fact: `${y} 元`, pattern: new RegExp(`(?<![\\d.,_])(${y}|${grouped(",")}|${grouped("_")})(?![\\d_])`), context: MONEY_WORDS });
+    if (n >= 1e8 && n % 1e8 === 0) out.push({ fact: `${n / 1e8}亿元`, pattern: new RegExp(`(?<![\\d.])${n / 1e8}\\s*亿元`) });
+    else if (n % 1e4 === 0) out.push({ fact: `${n / 1e4}万元`, pattern: new RegExp(`(?<![\\d.])${n / 1e4}\\s*万元`) });
   }
 
   for (const d of [POLICY.validFrom.value, POLICY.validUntil.value]) {
@@ -77,7 +88,7 @@ test("no figure of the policy appears in src/ outside src/policy", () => {
     code(fs.readFileSync(file, "utf8"))
       .split("\n")
       .forEach((line, i) => {
-        for (const { fact, pattern } of facts) if (pattern.test(line)) found.push(`${rel}:${i + 1} ${fact}: ${line.trim().slice(0, 140)}`);
+        for (const { fact, pattern, context } of facts) if (pattern.test(line) && (!context || context.test(line))) found.push(`${rel}:${i + 1} ${fact}: ${line.trim().slice(0, 140)}`);
       });
   }
   expect(found).toEqual([]);
@@ -85,11 +96,14 @@ test("no figure of the policy appears in src/ outside src/policy", () => {
 
 test("the scan finds a figure where one is planted (it can fail)", () => {
   const facts = figures();
-  const hit = (line: string) => facts.some(({ pattern }) => pattern.test(code(line)));
+  const hit = (line: string) => facts.some(({ pattern, context }) => pattern.test(code(line)) && (!context || context.test(code(line))));
   expect(hit('const msg = "由市、镇财政按 70%、30% 补足";')).toBe(true);
   expect(hit("if (reward < 50_000) return 50000;")).toBe(true);
   expect(hit('const help = "每家企业不超过5000万元";')).toBe(true);
   expect(hit('const from = "2022-10-01";')).toBe(true);
   expect(hit("// a comment may cite 8% and 5万元")).toBe(false);
   expect(hit("const width = 30;")).toBe(false);
+  expect(hit("const limits = { maxCells: 2_000_000 };")).toBe(false);
+  expect(hit('const help = "每张工作表单元格数的上限（默认 2000000）";')).toBe(false);
+  expect(hit("const cap = 2_000_000;")).toBe(true);
 });
