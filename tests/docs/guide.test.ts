@@ -17,6 +17,7 @@ import { CLAUSES, FLAGS, type FlagId } from "../../src/policy";
 import { columnLetters } from "../../src/engine/register/address";
 import { TEMPLATE_COLUMNS } from "../../src/workbook/template";
 import { STRINGS } from "../../src/taskpane/i18n";
+import { FINDINGS, SEVERITY_LABELS, type FindingCode } from "../../src/engine/findings";
 import { PANE_ACTIONS } from "../../src/taskpane/actions";
 import { makeCorpus } from "../fixtures/registers/corpus";
 import { CSP, OFFICE_JS_URL } from "../../scripts/addin-config";
@@ -161,9 +162,11 @@ describe("the guide agrees with the template and the policy", () => {
     expect(new Set(seen)).toEqual(new Set(Object.keys(FLAGS)));
   });
 
-  test("the findings table names every kind of finding as the pane labels it, and no other", () => {
-    const named = table(TEXT, "| 事项 | 类别 | 怎么处理 |").flatMap(([kinds]) => kinds.split(" / "));
-    expect([...named].sort()).toEqual(Object.values(STRINGS.zh.kind).sort());
+  test("the findings table names every kind of finding as the pane labels it, with its severity, and no other", () => {
+    const codeOf = new Map(Object.entries(FINDINGS).map(([code, spec]) => [spec.label.zh, code as FindingCode]));
+    const named = table(TEXT, "| 事项 | 类别 | 怎么处理 |").flatMap(([kinds, severity]) => kinds.split(" / ").map((kind) => [kind, severity]));
+    expect(named.map(([kind]) => kind).sort()).toEqual(Object.values(STRINGS.zh.kind).sort());
+    for (const [kind, severity] of named) expect([kind, severity]).toEqual([kind, SEVERITY_LABELS[FINDINGS[codeOf.get(kind)!].severity].zh]);
   });
 
   test("the pane's list of actions in the guide names every action the pane offers", () => {
