@@ -150,7 +150,7 @@ const zeroSales: Detector = ({ claim, amounts, rules, policy }) => {
   const out: Finding[] = [];
   (["sales1", "sales2"] as const).forEach((argument, i) => {
     // Zero is always read as fen 0 (sales.ts), so the decimal need not be built to tell.
-    if (claim[argument].fen === 0) out.push(raise("ZERO_SALES", { year: i + 1, argument }, clause));
+    if (claim[argument].fen === 0) out.push(raise("ZERO_SALES", { year: i === 0 ? "一" : "二", argument }, clause));
   });
   return out;
 };

@@ -145,7 +145,7 @@ export const FINDINGS: Record<FindingCode, FindingSpec> = {
     zh: "镇级财政承担 {amount}（{share}%），但未填写所在镇街，无法归入镇财政合计",
     en: "The town pays {amount} ({share}%), but no town is given, so it cannot be put under a town's total",
   },
-  NOTE_MENTIONS_FLAG: { label: { zh: "备注提及未标记的情况", en: "Notes mention an unmarked flag" }, raisedBy: "register", severity: "warning", clause: null, cells: ["note", "flags"], zh: "备注提及{words}，标记{flags}：{effect} {clause}", en: "The note mentions {words}, but the flags {flags}: {effect} ({clause})" },
+  NOTE_MENTIONS_FLAG: { label: { zh: "备注提及未标记的情况", en: "Notes mention an unmarked flag" }, raisedBy: "register", severity: "warning", clause: null, cells: ["note", "flags"], zh: "备注提及{words}，标记{flags}：{effect}", en: "The note mentions {words}, but the flags {flags}: {effect}" },
 };
 
 /** The short name of every kind of finding, in one language. */

@@ -129,9 +129,9 @@ describe("what a file says about itself", () => {
     const r = audited.get("04-notes-keywords.xlsx")!.registers[0];
     const notes = r.findings.filter((f: RegisterFinding) => f.code === "NOTE_MENTIONS_FLAG");
     expect(notes.map((f: RegisterFinding) => [f.row, f.severity, f.clause, f.messageZh])).toEqual([
-      [2, "warning", "五（五）", "备注提及‘产能置换’，标记未填：如属产能置换退出，不列入奖补 五（五）"],
-      [3, "warning", "五（二）", "备注提及‘深井铸造’，标记未填：如属铝加工（深井铸造），奖励按 2%（而非 3%）计算 五（二）"],
-      [6, "warning", "五（五）", "备注提及‘搬迁入园’，标记未填：如属搬迁入园退出，不列入奖补 五（五）"],
+      [2, "warning", "五（五）", "备注提及‘产能置换’，标记未填：如属产能置换退出，不列入奖补"],
+      [3, "warning", "五（二）", "备注提及‘深井铸造’，标记未填：如属铝加工（深井铸造），奖励按 2%（而非 3%）计算"],
+      [6, "warning", "五（五）", "备注提及‘搬迁入园’，标记未填：如属搬迁入园退出，不列入奖补"],
     ]);
     expect(notes[0].cells).toEqual(["H2", "G2"]);
   });

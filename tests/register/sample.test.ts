@@ -100,7 +100,7 @@ test.each([
   [9, "FLAG_NO_EFFECT", ["D9", "H9"], "五（二）", "铝加工"],
   [11, "EXIT_YEAR_OUTSIDE", ["E11"], "七", "澄政发〔2019〕2号"],
   [38, "EXIT_YEAR_OUTSIDE", ["E38"], "七", "2028年不在本意见执行期（2022年10月1日至2027年9月30日）内"],
-  [12, "ZERO_SALES", ["F12"], "五（一）", "第1年销售额为 0"],
+  [12, "ZERO_SALES", ["F12"], "五（一）", "第一年销售额为 0"],
   [13, "SALES_IMPLAUSIBLE_FOR_UNIT", ["F13", "G13"], null, "万元"],
   [14, "USCC_INVALID", ["B14"], null, "校验位"],
   [15, "CONDITION_NOT_MET", ["K15", "L15"], "五（一）", "拆除设备、通过验收"],
