@@ -46,7 +46,10 @@ export type FindingCode =
   | "SALES_IMPLAUSIBLE_FOR_UNIT"
   | "DEADLINE_LATE"
   | "PLACE_MISSING"
-  | "NOTE_MENTIONS_FLAG";
+  | "NOTE_MENTIONS_FLAG"
+  // Across the towns' registers and past years (engine/city)
+  | "DUPLICATE_ACROSS_REGISTERS"
+  | "REWARDED_BEFORE";
 
 export interface Finding {
   code: FindingCode;

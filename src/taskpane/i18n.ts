@@ -132,6 +132,8 @@ const zh = {
     PLACE_MISSING: "未填写所属镇（街道）",
     TOWN_AND_PARK: "同时填写了镇（街道）和园区",
     NOTE_MENTIONS_FLAG: "备注提及未标记的情况",
+    DUPLICATE_ACROSS_REGISTERS: "多个台账重复申报",
+    REWARDED_BEFORE: "往年已获奖补",
   } satisfies Record<FindingCode, string>,
   interpretation: "解释口径：化工企业位于高新区、临港的，仍由市财政全额承担；热电、印染、其他行业不适用本意见，金额为错误值。",
 };
@@ -269,6 +271,8 @@ const en: Strings = {
     PLACE_MISSING: "No town given",
     TOWN_AND_PARK: "Both a town and a park given",
     NOTE_MENTIONS_FLAG: "Notes mention an unmarked flag",
+    DUPLICATE_ACROSS_REGISTERS: "Claimed in two registers",
+    REWARDED_BEFORE: "Rewarded in an earlier year",
   } satisfies Record<FindingCode, string>,
   interpretation: "Interpretation: a chemical enterprise in the High-tech Zone or Lingang is still paid by the city; thermal power, printing & dyeing and other sectors are not covered by this policy (error value).",
 };

@@ -161,7 +161,7 @@ describe("人民币大写: read back", () => {
     const amount = fc.oneof(
       fc.bigInt({ min: 0n, max: 10n ** 13n }),
       // Amounts with many zeros: digits 0 or 9 at random places.
-      fc.array(fc.constantFrom(0n, 0n, 0n, 1n, 9n), { minLength: 1, maxLength: 13 }).map((ds) => ds.reduce((n, d) => n * 10n + d, 0n)),
+      fc.array(fc.constantFrom<bigint>(0n, 0n, 0n, 1n, 9n), { minLength: 1, maxLength: 13 }).map((ds) => ds.reduce((n: bigint, d) => n * 10n + d, 0n)),
     );
     fc.assert(
       fc.property(amount, (fen) => {
