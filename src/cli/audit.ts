@@ -12,7 +12,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { findingText, formatMoney, SEVERITY_LABELS, type Lang } from "../engine";
-import { locateRegister, scanRegister, type RegisterScan, type SkippedRow } from "../engine/register";
+import { locateRegister, scanRegister, type LocatedRegister, type RegisterScan, type SkippedRow } from "../engine/register";
 import { readSpreadsheet, SpreadsheetReadError } from "../hosts/xlsx/read";
 import { callsJy } from "../portable/formula";
 import { NOTE_SHEET, RECORD_SHEET } from "../portable/xlsx";
@@ -51,8 +51,10 @@ Exit codes: 0 all clean; 1 some row excluded, not covered or in error; 2 a file 
 `;
 }
 
-interface SheetAudit {
+export interface SheetAudit {
   sheet: string;
+  /** The register as the shared reader located it. */
+  read: LocatedRegister;
   anchor: string;
   /** Rows read as no enterprise (titles, 合计, footers, blank, 序号 only). */
   skipped: SkippedRow[];
@@ -61,14 +63,15 @@ interface SheetAudit {
   savedAsXldudf: number;
 }
 
-interface FileAudit {
+export interface FileAudit {
   file: string;
   error?: { zh: string; en: string };
   portable: boolean;
   registers: SheetAudit[];
 }
 
-async function auditFile(file: string, today: string | undefined): Promise<FileAudit> {
+/** One file read with the shared reader and every register in it scanned; a failure as a sentence. */
+export async function auditFile(file: string, today: string | undefined): Promise<FileAudit> {
   const out: FileAudit = { file, portable: false, registers: [] };
   let book;
   try {
@@ -103,7 +106,7 @@ async function auditFile(file: string, today: string | undefined): Promise<FileA
     const read = locateRegister(ws.values, 0, 0, ws.merges);
     if (!read) continue;
     const scan = scanRegister({ headers: read.headers, rows: read.rows, origin: { row: read.top, col: read.left }, unit: read.unit, today });
-    out.registers.push({ sheet: ws.name, anchor: read.anchor, skipped: read.skipped, scan, jyFormulas, savedAsXldudf });
+    out.registers.push({ sheet: ws.name, read, anchor: read.anchor, skipped: read.skipped, scan, jyFormulas, savedAsXldudf });
   }
   if (out.registers.length === 0) {
     const name = path.basename(file);
@@ -215,7 +218,8 @@ function json(a: FileAudit): string {
   });
 }
 
-async function expand(paths: string[]): Promise<string[]> {
+/** Files and folders → the spreadsheet files in them (subfolders included), in name order. */
+export async function expand(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     let s;

@@ -9,10 +9,10 @@
  * Within one register the scan already reports duplicates (DUPLICATE_ENTERPRISE); they are not
  * reported again here.
  */
-import { DEADLINES, FLAGS, TOWNS } from "../../policy";
+import { FLAGS, TOWNS } from "../../policy";
 import type { Finding } from "../findings";
 import { hasFlag } from "../flags";
-import { deadlineDate } from "../register/deadlines";
+import { paymentDeadline } from "../register/deadlines";
 import { recordsOf, type CityRecord, type SourceRef, type SourceRegister } from "./records";
 
 export interface CityFinding extends Finding {
@@ -178,7 +178,6 @@ function totalsOf(records: CityRecord[], findings: CityFinding[]): CityTotals {
   const towns = new Map<string, number>();
   const parks = new Map<string, number>([["ZONE_HIGHTECH", 0], ["ZONE_LINGANG", 0]]);
   const years = new Map<number | null, DeadlineLine>();
-  const payment = DEADLINES.find((d) => d.key === "payment")!;
   const t: CityTotals = {
     reward: 0,
     city: 0,
@@ -210,7 +209,7 @@ function totalsOf(records: CityRecord[], findings: CityFinding[]): CityTotals {
       const id = hasFlag(r.claim.flags, "ZONE_HIGHTECH") ? "ZONE_HIGHTECH" : "ZONE_LINGANG";
       parks.set(id, (parks.get(id) ?? 0) + a.park);
     }
-    const y = years.get(r.exitYear) ?? { exitYear: r.exitYear, deadline: r.exitYear === null ? null : deadlineDate(payment, r.exitYear), reward: 0, city: 0, town: 0, park: 0, enterprises: 0 };
+    const y = years.get(r.exitYear) ?? { exitYear: r.exitYear, deadline: r.exitYear === null ? null : paymentDeadline(r.exitYear), reward: 0, city: 0, town: 0, park: 0, enterprises: 0 };
     y.reward += a.reward;
     y.city += a.city;
     y.town += a.town;
