@@ -92,11 +92,13 @@ export function approvalSheet(c: CityConsolidation): SheetSpec {
     breaksAfter.push(cells.length);
   }
   breaksAfter.pop();
-  wrap.push(...cells.map((_, i) => `A${i + 1}`));
+  // Long names and sources wrap inside their box; every line a little taller than the default.
+  wrap.push(...cells.map((_, i) => `A${i + 1}:D${i + 1}`));
+  cells.forEach((_, i) => (heights[i] ??= 20));
   return {
     name: APPROVAL_SHEET,
     cells,
-    widths: [30, 20, 22, 22],
+    widths: [28, 30, 22, 28],
     numberFormats: money.map((range) => ({ range, format: MONEY })),
     bold,
     merges,
