@@ -81,6 +81,20 @@ function takeHistory(args: string[]): { rest: string[]; history: string[] } {
   return { rest, history };
 }
 
+/** Why an output file could not be written, in one sentence; nothing was written. */
+function writeFailure(file: string, error: unknown, lang: Lang): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const why =
+    code === "ENOENT"
+      ? { zh: "所在文件夹不存在", en: "its folder does not exist" }
+      : code === "EACCES" || code === "EPERM" || code === "EROFS"
+        ? { zh: "没有写入权限", en: "no permission to write there" }
+        : code === "ENOSPC"
+          ? { zh: "磁盘空间不足", en: "the disk is full" }
+          : { zh: `系统错误 ${code ?? String(error)}`, en: `system error ${code ?? String(error)}` };
+  return lang === "zh" ? `无法写入“${file}”：${why.zh}；未写出任何文件，原有文件保持不变。` : `Cannot write "${file}": ${why.en}; nothing was written and any existing file is unchanged.`;
+}
+
 /** A file's registers as the consolidation takes them. */
 function sourcesOf(a: FileAudit): SourceRegister[] {
   const file = path.basename(a.file);
@@ -173,7 +187,12 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const city = consolidate(audits.flatMap(sourcesOf), past.flatMap(sourcesOf));
   const sheets = [citySummarySheet(city), cityRegisterSheet(city), findingsSheet(city, audits.flatMap(fileFindings), STRINGS.zh.kind), approvalSheet(city), ...payoutSheets(city)];
   const names = definedNames().map((d) => ({ ...d, hidden: true }));
-  await writeWhole(out, await writeWorkbook(sheets, names, JSZip));
+  try {
+    await writeWhole(out, await writeWorkbook(sheets, names, JSZip));
+  } catch (e) {
+    await writeAll(ctx.stderr, writeFailure(out, e, ctx.lang) + "\n");
+    return EXIT.USAGE;
+  }
   const registers = audits.reduce((n, a) => n + a.registers.length, 0);
   if (parsed.switches.has("json")) {
     await writeAll(ctx.stdout, JSON.stringify({ output: out, files: audits.length, registers, totals: city.totals, findings: city.findings, unreadable: audits.filter((a) => a.error).map((a) => ({ file: a.file, error: a.error })) }) + "\n");
@@ -199,8 +218,14 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
     } else {
       try {
         const papers = await writeWorkbook([approvalSheet(city)], [], JSZip);
-        await writeWhole(pdf, await xlsxToPdf(soffice, papers));
-        await writeAll(ctx.stdout, zh ? `核定表已打印为 ${pdf}（${pages} 家企业，每家一页）\n` : `Approval forms printed to ${pdf} (${pages} enterprises, one page each)\n`);
+        const bytes = await xlsxToPdf(soffice, papers);
+        try {
+          await writeWhole(pdf, bytes);
+        } catch (e) {
+          noPdf = true;
+          await writeAll(ctx.stderr, writeFailure(pdf, e, ctx.lang) + "\n");
+        }
+        if (!noPdf) await writeAll(ctx.stdout, zh ? `核定表已打印为 ${pdf}（${pages} 家企业，每家一页）\n` : `Approval forms printed to ${pdf} (${pages} enterprises, one page each)\n`);
       } catch (e) {
         noPdf = true;
         const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
