@@ -96,7 +96,7 @@ function writeFailure(file: string, error: unknown, lang: Lang): string {
 }
 
 /** A file's registers as the consolidation takes them. */
-function sourcesOf(a: FileAudit): SourceRegister[] {
+export function sourcesOf(a: FileAudit): SourceRegister[] {
   const file = path.basename(a.file);
   return a.registers.map((r) => ({ file, sheet: r.sheet, top: r.read.top, rows: r.read.rows, mapping: r.scan.mapping ?? mapColumns(r.read.headers, null, r.read.unit) }));
 }
