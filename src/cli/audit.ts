@@ -12,10 +12,9 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { findingText, formatMoney, SEVERITY_LABELS, type Lang } from "../engine";
-import { locateRegister, scanRegister, type LocatedRegister, type RegisterScan, type SkippedRow } from "../engine/register";
+import type { SkippedRow } from "../engine/register";
 import { readSpreadsheet, SpreadsheetReadError } from "../hosts/xlsx/read";
-import { callsJy } from "../portable/formula";
-import { NOTE_SHEET, RECORD_SHEET } from "../portable/xlsx";
+import { registersIn, type SheetRegister } from "../hosts/xlsx/registers";
 import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
 
 /** The files a folder contributes: every spreadsheet a town may send (.et only to say what to do). */
@@ -51,17 +50,7 @@ Exit codes: 0 all clean; 1 some row excluded, not covered or in error; 2 a file 
 `;
 }
 
-export interface SheetAudit {
-  sheet: string;
-  /** The register as the shared reader located it. */
-  read: LocatedRegister;
-  anchor: string;
-  /** Rows read as no enterprise (titles, 合计, footers, blank, 序号 only). */
-  skipped: SkippedRow[];
-  scan: RegisterScan;
-  jyFormulas: number;
-  savedAsXldudf: number;
-}
+export type SheetAudit = SheetRegister;
 
 export interface FileAudit {
   file: string;
@@ -92,22 +81,9 @@ export async function auditFile(file: string, today: string | undefined): Promis
     }
     return out;
   }
-  out.portable = book.sheets.some((w) => w.name === RECORD_SHEET);
-  for (const ws of book.sheets) {
-    if (ws.name === RECORD_SHEET || ws.name === NOTE_SHEET || ws.state === "veryHidden") continue;
-    let jyFormulas = 0;
-    let savedAsXldudf = 0;
-    for (const formula of ws.formulas.values()) {
-      if (callsJy(formula)) {
-        jyFormulas++;
-        if (/_xldudf_JY_/i.test(formula)) savedAsXldudf++;
-      }
-    }
-    const read = locateRegister(ws.values, 0, 0, ws.merges);
-    if (!read) continue;
-    const scan = scanRegister({ headers: read.headers, rows: read.rows, origin: { row: read.top, col: read.left }, unit: read.unit, today });
-    out.registers.push({ sheet: ws.name, read, anchor: read.anchor, skipped: read.skipped, scan, jyFormulas, savedAsXldudf });
-  }
+  const found = registersIn(book, today);
+  out.portable = found.portable;
+  out.registers = found.registers;
   if (out.registers.length === 0) {
     const name = path.basename(file);
     out.error = {

@@ -14,7 +14,8 @@ import path from "node:path";
 import JSZip from "jszip";
 import { formatMoney, type Lang } from "../engine";
 import { consolidate, sourceText, type CityConsolidation, type CityFinding } from "../engine/city";
-import { mapColumns, staffDate } from "../engine/register";
+import { staffDate } from "../engine/register";
+import { sourceRegisters } from "../hosts/xlsx/registers";
 import type { SourceRegister } from "../engine/city";
 import { writeWorkbook } from "../hosts/xlsx/write";
 import { definedNames } from "../portable/native";
@@ -97,8 +98,7 @@ function writeFailure(file: string, error: unknown, lang: Lang): string {
 
 /** A file's registers as the consolidation takes them. */
 export function sourcesOf(a: FileAudit): SourceRegister[] {
-  const file = path.basename(a.file);
-  return a.registers.map((r) => ({ file, sheet: r.sheet, top: r.read.top, rows: r.read.rows, mapping: r.scan.mapping ?? mapColumns(r.read.headers, null, r.read.unit) }));
+  return sourceRegisters(path.basename(a.file), a.registers);
 }
 
 function fileFindings(a: FileAudit): FileFindings[] {

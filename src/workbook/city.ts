@@ -11,7 +11,7 @@ import { columnLetters, mapColumns, type ColumnKey, type RegisterFinding } from 
 import { nativeFormula, type Arg, type Output } from "../portable/native";
 import type { SheetSpec, SpecCell } from "./sheets";
 import { summarySheet } from "./summary";
-import { TEMPLATE_COLUMNS } from "./template";
+import { rowFormula, TEMPLATE_COLUMNS } from "./template";
 
 export const CITY_SHEET = "全市登记表";
 export const FINDINGS_SHEET = "核查结果";
@@ -67,7 +67,14 @@ function checkText(findings: CityFinding[]): string {
   return findings.map((f) => `${SEVERITY_LABELS[f.severity].zh}：${f.code === "REWARDED_BEFORE" ? "往年已获奖补" : "多个台账重复申报"}`).join("；");
 }
 
-export function cityRegisterSheet(c: CityConsolidation): SheetSpec {
+export const CITY_TABLE = "JY全市登记表";
+
+/**
+ * The city register. `formulas`: "native" for a file any spreadsheet opens (amounts as native
+ * formulas with the engine's values); "jy" in a workbook with the add-in (a table whose amounts are
+ * JY.* formulas, as the register template's).
+ */
+export function cityRegisterSheet(c: CityConsolidation, formulas: "native" | "jy" = "native"): SheetSpec {
   const headers = cityHeaders();
   const bySource = new Map<CityRecord["source"], CityFinding[]>();
   for (const f of c.findings) bySource.set(f.source, [...(bySource.get(f.source) ?? []), f]);
@@ -76,6 +83,7 @@ export function cityRegisterSheet(c: CityConsolidation): SheetSpec {
     const ref = (key: ColumnKey): Arg => ({ kind: "expr", text: `${columnLetters(colOf(key))}${row}` });
     const args = { sector: ref("sector"), sales1: ref("sales1"), sales2: ref("sales2"), flags: ref("flags"), unit: { kind: "text", value: UNIT } as Arg, place: ref("place") };
     const formula = (out: Output): SpecCell => {
+      if (formulas === "jy") return { formula: rowFormula(out, UNIT, row) };
       const text = `=${nativeFormula(args, out)}`;
       return { formula: { excel: text, a1: text }, value: amountValue(r, out), array: true };
     };
@@ -104,6 +112,7 @@ export function cityRegisterSheet(c: CityConsolidation): SheetSpec {
   return {
     name: CITY_SHEET,
     cells: [headers, ...rows],
+    table: formulas === "jy" ? { name: CITY_TABLE } : undefined,
     widths: [...COLUMNS.map((col) => (col.key === "check" ? 30 : col.width)), 24, 14, 8],
     numberFormats: [...COLUMNS.filter((col) => col.money).map((col) => ({ range: range(col.key), format: "#,##0.00" })), { range: range("exitYear"), format: "0" }],
     bold: [`A1:${columnLetters(headers.length - 1)}1`],
