@@ -41,6 +41,7 @@ run("playground: 合并各镇报表", () => {
   const outcome = () => page.locator('[data-testid="action-outcome"]').innerText();
 
   async function merge(files: string[], historySheet: string | null) {
+    const previous = await page.evaluate(() => document.querySelector('[data-testid="action-outcome"]')?.textContent ?? "");
     await page.click('[data-testid="open-menu"]');
     await page.click('[data-testid="action-merge-registers"]');
     expect(await page.locator('[data-testid="action-confirm"]').isDisabled()).toBe(true);
@@ -48,7 +49,10 @@ run("playground: 合并各镇报表", () => {
     await page.waitForFunction((n) => document.body.innerText.includes(`已选择 ${n} 个文件`), files.length);
     if (historySheet) await page.selectOption('[data-testid="merge-history"]', historySheet);
     await page.click('[data-testid="action-confirm"]');
-    await page.waitForFunction(() => /已合并|操作未完成/.test(document.querySelector('[data-testid="action-outcome"]')?.textContent ?? ""));
+    await page.waitForFunction((old) => {
+      const now = document.querySelector('[data-testid="action-outcome"]')?.textContent ?? "";
+      return now !== old && /已合并|操作未完成/.test(now);
+    }, previous);
   }
 
   /** A sheet's column by header, as the page computes it. */
