@@ -2,7 +2,7 @@
  * The actions, reached from the toolbar's menu: one menu item per PANE_ACTIONS entry (a disabled one
  * says why), a confirmation, then a result with undo shown under the toolbar.
  */
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import {
   Button,
   Dialog,
@@ -26,6 +26,7 @@ function RegisterFilesInput({ ctx, onChange }: { ctx: ActionContext; onChange: (
   const [sheets, setSheets] = useState<string[]>([]);
   const [files, setFiles] = useState<ActionInput["files"]>([]);
   const [history, setHistory] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void ctx.port.sheetNames().then(setSheets);
   }, [ctx.port]);
@@ -37,7 +38,11 @@ function RegisterFilesInput({ ctx, onChange }: { ctx: ActionContext; onChange: (
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: "8px", marginTop: "8px" }}>
       <Field label={s.mergeFiles} hint={files.length ? s.mergeChosen(files.length) : undefined}>
-        <input type="file" multiple accept=".xlsx,.xlsm,.xls,.ods" data-testid="merge-files" onChange={(e) => void pick(e.target.files)} style={{ maxWidth: "100%" }} />
+        {/* The browser's own file button speaks the browser's language: a button in the pane's opens it. */}
+        <input ref={inputRef} type="file" multiple accept=".xlsx,.xlsm,.xls,.ods" data-testid="merge-files" onChange={(e) => void pick(e.target.files)} style={{ display: "none" }} />
+        <Button onClick={() => inputRef.current?.click()} data-testid="merge-choose" style={{ alignSelf: "flex-start" }}>
+          {s.mergeChoose}
+        </Button>
       </Field>
       <Field label={s.mergeHistory}>
         <Select data-testid="merge-history" value={history ?? ""} onChange={(_, d) => setHistory(d.value || null)}>

@@ -109,11 +109,12 @@ run("playground: 合并各镇报表", () => {
     await narrow.setViewportSize({ width: 320, height: 700 });
     await narrow.click('[data-testid="open-menu"]');
     await narrow.click('[data-testid="action-merge-registers"]');
-    const input = await narrow.locator('[data-testid="merge-files"]').boundingBox();
+    const input = await narrow.locator('[data-testid="merge-choose"]').boundingBox();
     const confirm = await narrow.locator('[data-testid="action-confirm"]').boundingBox();
     for (const box of [input!, confirm!]) expect(box.x + box.width).toBeLessThanOrEqual(320);
     await narrow.setInputFiles('[data-testid="merge-files"]', towns.slice(0, 3));
     await narrow.waitForFunction(() => document.body.innerText.includes("已选择 3 个文件"));
+    await narrow.waitForFunction(() => !(document.querySelector('[data-testid="action-confirm"]') as HTMLButtonElement).disabled);
     await screenshot(narrow, "merge-dialog-320.png");
     await narrow.click('[data-testid="action-confirm"]');
     await narrow.waitForFunction(() => (document.querySelector('[data-testid="action-outcome"]')?.textContent ?? "").includes("已合并"));
