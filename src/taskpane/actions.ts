@@ -139,7 +139,7 @@ export const mergeAction: PaneAction = {
     const { readSpreadsheet } = await import("../hosts/xlsx/read");
     let r;
     try {
-      r = await mergeRegisters(ctx.port, { files: input.files, historySheet: input.historySheet, labels: ctx.s.kind }, readSpreadsheet);
+      r = await mergeRegisters(ctx.port, { files: input.files, historySheet: input.historySheet, thisWorkbook: ctx.s.thisWorkbook, labels: ctx.s.kind }, readSpreadsheet);
     } catch (e) {
       if (e instanceof NothingToMerge) throw new Error(ctx.lang === "zh" ? e.zh : e.en);
       throw e;

@@ -166,7 +166,7 @@ export function findingsSheet(c: CityConsolidation, files: FileFindings[], label
   };
 }
 
-/** The sector as the papers name it (化工 / 铸造 …), else as written. */
+/** The sector as the policy names it, else as the register wrote it. */
 export function sectorName(r: CityRecord): string {
   return r.claim ? SECTORS[r.claim.sector].nameZh : String(r.sector ?? "");
 }

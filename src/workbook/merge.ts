@@ -21,6 +21,8 @@ export interface MergeRequest {
   files: PickedFile[];
   /** A sheet of this workbook holding a past year's city register, or null. */
   historySheet: string | null;
+  /** How the findings name this workbook as a past year's source, in the pane's language. */
+  thisWorkbook: string;
   /** The finding labels of the pane's language (i18n kind). */
   labels: Record<string, string>;
   today?: string;
@@ -78,7 +80,7 @@ export async function mergeRegisters(port: WorkbookPort, request: MergeRequest, 
     const values = await port.readSheetValues(request.historySheet);
     const past = values ? locateRegister(values) : null;
     if (!past) throw new NothingToMerge(`工作表“${request.historySheet}”中找不到往年的登记表（表头须含行业和两年销售额）`, `no past register found on sheet "${request.historySheet}" (its header needs the sector and both years' sales)`);
-    history.push({ file: "本工作簿", sheet: request.historySheet, top: past.top, rows: past.rows, mapping: mapColumns(past.headers, null, past.unit) });
+    history.push({ file: request.thisWorkbook, sheet: request.historySheet, top: past.top, rows: past.rows, mapping: mapColumns(past.headers, null, past.unit) });
   }
   const city = consolidate(sources, history);
   if (city.records.length === 0) {

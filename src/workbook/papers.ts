@@ -112,7 +112,7 @@ export function approvalSheet(c: CityConsolidation): SheetSpec {
 
 interface Payer {
   key: string;
-  /** 市财政 / 华士镇 / 高新区 … */
+  /** The city finance, a town or a park, as the papers name it. */
   nameZh: string;
   share: (r: CityRecord) => number;
 }

@@ -41,7 +41,7 @@ function workbook(): { x: FakeExcel; wb: ExcelWorkbook } {
 describe("合并各镇报表 in Excel", () => {
   test("the city register and 核查结果 are added in batches under the budget, every enterprise with its source", async () => {
     const { x, wb } = workbook();
-    const r = await mergeRegisters(wb, { files, historySheet: "2024年全市登记表", labels: STRINGS.zh.kind }, readSpreadsheet);
+    const r = await mergeRegisters(wb, { files, historySheet: "2024年全市登记表", thisWorkbook: "本工作簿", labels: STRINGS.zh.kind }, readSpreadsheet);
     expect(r.sheets).toEqual(["全市登记表", "核查结果"]);
     expect(r.unreadable).toEqual([]);
     expect(r.city.totals.reward).toBe(expected.reward);
@@ -80,7 +80,7 @@ describe("合并各镇报表 in Excel", () => {
   test("a file that is not a spreadsheet is named in a sentence; the others are merged", async () => {
     const { wb } = workbook();
     const bad = { name: "说明.xlsx", bytes: new TextEncoder().encode("这不是表格") };
-    const r = await mergeRegisters(wb, { files: [...files.slice(0, 2), bad], historySheet: null, labels: STRINGS.zh.kind }, readSpreadsheet);
+    const r = await mergeRegisters(wb, { files: [...files.slice(0, 2), bad], historySheet: null, thisWorkbook: "本工作簿", labels: STRINGS.zh.kind }, readSpreadsheet);
     expect(r.unreadable.map((u) => u.file)).toEqual(["说明.xlsx"]);
     expect(r.unreadable[0].zh).toContain("说明.xlsx");
     expect(r.registers).toBe(2);
@@ -88,7 +88,7 @@ describe("合并各镇报表 in Excel", () => {
 
   test("a history sheet without a register: a sentence, and nothing added", async () => {
     const { x, wb } = workbook();
-    await expect(mergeRegisters(wb, { files, historySheet: "说明", labels: STRINGS.zh.kind }, readSpreadsheet)).rejects.toMatchObject({ zh: expect.stringContaining("工作表“说明”中找不到往年的登记表") });
+    await expect(mergeRegisters(wb, { files, historySheet: "说明", thisWorkbook: "本工作簿", labels: STRINGS.zh.kind }, readSpreadsheet)).rejects.toMatchObject({ zh: expect.stringContaining("工作表“说明”中找不到往年的登记表") });
     expect(x.sheets.map((s) => s.name)).toEqual(["说明", "2024年全市登记表"]);
   });
 });
