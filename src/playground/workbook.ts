@@ -241,6 +241,8 @@ export class PlaygroundWorkbook implements WorkbookPort {
         const t = this.tables.get(name);
         return t ? this.tableBounds(t) : null;
       },
+      // HyperFormula keeps no merges; a file opened in the playground is read with its own (files.ts).
+      mergedAreas: async () => [],
       readValues: async (b) => this.blockValues(b.sheet, b.top, b.left, b.top + b.rows - 1, b.left + b.cols - 1),
       // HyperFormula has no regions: a sheet's used cells are the region around any of its cells.
       regionAround: async (at) => {

@@ -5,6 +5,7 @@
  * byte budget) and the playground (HyperFormula) implement it; the workflows are written once, in
  * find-register.ts and portable.ts.
  */
+import type { MergedArea } from "../engine/register";
 import type { GridSheet, GridWrite, JyCell, SpillExtent } from "../portable/grid";
 
 /** A table's place on its sheet, 0-based and inclusive; row `top` is its header. */
@@ -34,10 +35,16 @@ export interface CellHost {
   /** One table by name, or null when there is none (renamed, deleted). */
   table(name: string): Promise<TableBounds | null>;
   /**
-   * The cells around a cell up to blank rows and columns (Excel's getSurroundingRegion); `at` null:
-   * around the active cell. Null when there is no such sheet, or no cell is selected (a chart).
+   * The cells around a cell up to blank columns (Excel's getSurroundingRegion), and down to the
+   * sheet's last used row past blank rows; `at` null: around the active cell. Null when there is
+   * no such sheet, or no cell is selected (a chart).
    */
   regionAround(at: { sheet: string; cell: string } | null): Promise<CellBlock | null>;
+  /**
+   * The merged areas touching a block, 0-based sheet rows and columns: a two-row header's group
+   * cells. [] where the host cannot tell; the reader then joins header rows by their blanks.
+   */
+  mergedAreas(block: CellBlock): Promise<MergedArea[]>;
   sheetNames(): Promise<string[]>;
   /** Every sheet's used cells, formulas ("=…") and values, from each sheet's used range. */
   readUsedCells(sheets: string[]): Promise<GridSheet[]>;

@@ -5,7 +5,7 @@
  * handler is removed through the context that added it. The workflows (finding the register, make
  * portable, restore) are written once over the cell verbs below (find-register.ts, portable.ts).
  */
-import { columnLetters, parseA1 } from "../engine/register";
+import { columnLetters, parseA1, type MergedArea } from "../engine/register";
 import { readRegister } from "./find-register";
 import { freeSheetName, type AddedSheet, type ChangeEvent, type HostFeature, type PaneLife, type RegisterLocation, type RegisterRead, type SettingsStore, type Unsupported, type WorkbookPort } from "./port";
 import type { SheetSpec, SpecCell } from "./sheets";
@@ -373,6 +373,25 @@ class ExcelCells implements CellHost {
     });
   }
 
+  mergedAreas(block: CellBlock): Promise<MergedArea[]> {
+    // Range.getMergedAreasOrNullObject is ExcelApi 1.13; older Excel reads the header by its blanks.
+    if (!this.officeHost.office.context.requirements.isSetSupported("ExcelApi", "1.13")) return Promise.resolve([]);
+    return this.officeHost.run(async (ctx) => {
+      const range = ctx.workbook.worksheets.getItem(block.sheet).getRangeByIndexes(block.top, block.left, block.rows, block.cols);
+      const merged = range.getMergedAreasOrNullObject();
+      try {
+        await ctx.sync();
+        if (merged.isNullObject) return [];
+        const areas = merged.areas.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+        await ctx.sync();
+        return areas.items.map((a) => ({ top: a.rowIndex, left: a.columnIndex, bottom: a.rowIndex + a.rowCount - 1, right: a.columnIndex + a.columnCount - 1 }));
+      } catch {
+        // Excel refuses more than 512 merged areas in one range: read the header by its blanks.
+        return [];
+      }
+    });
+  }
+
   table(name: string): Promise<TableBounds | null> {
     return this.officeHost.run(async (ctx) => {
       const table = ctx.workbook.tables.getItemOrNullObject(name);
@@ -397,6 +416,9 @@ class ExcelCells implements CellHost {
       }
       const region = cell.getSurroundingRegion().load("rowIndex,columnIndex,rowCount,columnCount");
       const sheet = cell.worksheet.load("name");
+      // A blank separator row ends Excel's region but not a town's register: read on to the last
+      // used row, where the reader skips blank, total and footer rows (the playground reads the same).
+      const used = cell.worksheet.getUsedRangeOrNullObject(true).load("rowIndex,rowCount");
       try {
         await ctx.sync();
       } catch (e) {
@@ -404,7 +426,8 @@ class ExcelCells implements CellHost {
         if (!at && (e as { code?: string }).code === "InvalidSelection") return null;
         throw e;
       }
-      return { sheet: sheet.name, top: region.rowIndex, left: region.columnIndex, rows: region.rowCount, cols: region.columnCount };
+      const bottom = Math.max(region.rowIndex + region.rowCount, used.isNullObject ? 0 : used.rowIndex + used.rowCount);
+      return { sheet: sheet.name, top: region.rowIndex, left: region.columnIndex, rows: bottom - region.rowIndex, cols: region.columnCount };
     });
   }
 

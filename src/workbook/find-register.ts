@@ -4,7 +4,7 @@
  * register; else the region around the active cell (a title row above the header skipped).
  * What looks like a register is region.ts's (and the register code's) to say.
  */
-import { registerScore } from "../engine/register";
+import { HEADER_SEARCH_ROWS, registerScore } from "../engine/register";
 import type { CellBlock, CellHost, TableBounds } from "./cells";
 import type { RegisterLocation, RegisterRead } from "./port";
 import { MIN_REGISTER_SCORE, splitRegionValues } from "./region";
@@ -31,6 +31,9 @@ async function readTable(host: CellHost, t: TableBounds): Promise<RegisterRead> 
 }
 
 async function readRegion(host: CellHost, region: CellBlock): Promise<RegisterRead | null> {
-  const values = region.rows > 0 && region.cols > 0 ? await host.readValues(region) : [];
-  return splitRegionValues(values, region.top, region.left, region.sheet);
+  if (region.rows <= 0 || region.cols <= 0) return null;
+  const values = await host.readValues(region);
+  // Only where a header can be: a merge below it would not change how the header reads.
+  const merged = await host.mergedAreas({ ...region, rows: Math.min(region.rows, HEADER_SEARCH_ROWS + 2) });
+  return splitRegionValues(values, region.top, region.left, region.sheet, merged);
 }

@@ -70,6 +70,61 @@ describe("ExcelWorkbook.readRegister", () => {
     expect(await new ExcelWorkbook(x.host()).readRegister(null)).toMatchObject({ sheet: "Sheet1", table: null, anchor: "C10", top: 9, left: 2, rows: BODY });
   });
 
+  test("a blank row inside the register does not end it; totals and footers below are skipped, not read as enterprises", async () => {
+    const x = new FakeExcel();
+    const blank = ["", "", "", "", ""];
+    x.addSheet("Sheet1", [
+      ["2025年退出企业登记表", "", "", "", ""],
+      HEADERS,
+      BODY[0],
+      blank,
+      BODY[1],
+      blank,
+      ["合计", "", "", 72000000, 68000000],
+      blank,
+      ["填表人：张三", "", "", "", ""],
+    ]);
+    x.active = { sheet: "Sheet1", row: 2, col: 0 };
+    const read = await new ExcelWorkbook(x.host()).readRegister(null);
+    expect(read).toMatchObject({ sheet: "Sheet1", anchor: "A2", top: 1, headers: HEADERS });
+    const enterprises = read!.rows.filter((r) => typeof r[0] === "string" && r[0] !== "");
+    expect(enterprises).toEqual(BODY);
+    expect(read!.skipped!.map((s) => [s.row, s.reason])).toEqual([
+      [1, "title"],
+      [4, "blank"],
+      [6, "blank"],
+      [7, "total"],
+      [8, "blank"],
+      [9, "footer"],
+    ]);
+  });
+
+  test.each([
+    ["1.13", "备注"],
+    // Without the merges (older Excel) a group cell is read as spanning the blanks to its right.
+    ["1.12", "销售收入(元)/备注"],
+  ])("a two-row header's merged group cell spans its merge exactly (ExcelApi %s)", async (api, notesHeader) => {
+    const x = new FakeExcel({ sets: { ExcelApi: api, SharedRuntime: "1.2", CustomFunctionsRuntime: "1.4" } });
+    const s = x.addSheet("Sheet1", [
+      ["企业名称", "镇街园区", "行业", "销售收入（元）", "", ""],
+      ["", "", "", "2023年", "2024年", "备注"],
+      ["甲化工", "华士镇", "化工", 60000000, 60000000, "已关停"],
+    ]);
+    s.merges.push({ top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 0, bottom: 1, right: 0 });
+    x.active = { sheet: "Sheet1", row: 2, col: 0 };
+    const read = await new ExcelWorkbook(x.host()).readRegister(null);
+    expect(read?.headers).toEqual(["企业名称", "镇街园区", "行业", "销售收入(元)/2023年", "销售收入(元)/2024年", notesHeader]);
+    expect(read?.rows).toEqual([["甲化工", "华士镇", "化工", 60000000, 60000000, "已关停"]]);
+  });
+
+  test("more merged areas than Excel returns (512): the header is read by its blanks, not an error", async () => {
+    const x = new FakeExcel();
+    const s = x.addSheet("Sheet1", [HEADERS, ...BODY]);
+    for (let c = 0; c < 600; c++) s.merges.push({ top: 5, left: c, bottom: 6, right: c });
+    x.active = { sheet: "Sheet1", row: 1, col: 0 };
+    expect(await new ExcelWorkbook(x.host()).readRegister(null)).toMatchObject({ headers: HEADERS, rows: BODY });
+  });
+
   test("a chart selected and no table: no register, not an error", async () => {
     const x = new FakeExcel();
     x.addSheet("Sheet1", [HEADERS, ...BODY]);

@@ -29,6 +29,8 @@ export interface SheetModel {
   /** cells[row][col]; undefined = blank. */
   cells: Array<Array<CellModel | undefined>>;
   numberFormats: Map<string, unknown>;
+  /** Merged areas, 0-based and inclusive; the value lives in the first cell, as in Excel. */
+  merges: Array<{ top: number; left: number; bottom: number; right: number }>;
   /** Where a formula's result spills: "row,col" → extent. */
   spills: Map<string, { rows: number; cols: number }>;
   log: Array<[string, unknown]>;
@@ -107,7 +109,7 @@ export class FakeExcel {
   // ---- building the workbook ----
 
   addSheet(name: string, rows: unknown[][] = [], at = { top: 0, left: 0 }): SheetModel {
-    const s: SheetModel = { name, visibility: "Visible", cells: [], numberFormats: new Map(), spills: new Map(), log: [] };
+    const s: SheetModel = { name, visibility: "Visible", cells: [], merges: [], numberFormats: new Map(), spills: new Map(), log: [] };
     this.sheets.push(s);
     rows.forEach((r, i) => r.forEach((v, j) => this.setCell(s, at.top + i, at.left + j, v)));
     if (!this.active.sheet) this.active = { sheet: name, row: at.top, col: at.left };
@@ -661,6 +663,17 @@ class RangeProxy extends ClientObject {
     this.use("getSurroundingRegion");
     return new RangeProxy(this.context, () => region(this.box()));
   }
+  getMergedAreasOrNullObject(): MergedAreasProxy {
+    this.use("getMergedAreasOrNullObject");
+    if (!atLeast(this.context.excel.sets.ExcelApi ?? "1.1", "1.13")) throw new OfficeJsError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13");
+    return new MergedAreasProxy(this.context, () => {
+      const b = this.box();
+      const touching = b.sheet.merges.filter((m) => m.top < b.top + b.rows && m.bottom >= b.top && m.left < b.left + b.cols && m.right >= b.left);
+      // "If the merged areas count in this range is more than 512, then this method will fail."
+      if (touching.length > 512) throw new OfficeJsError("GeneralException", "more than 512 merged areas");
+      return touching.length === 0 ? null : touching.map((m) => ({ sheet: b.sheet, top: m.top, left: m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 }));
+    });
+  }
   getSpillingToRangeOrNullObject(): RangeProxy {
     this.use("getSpillingToRangeOrNullObject");
     if (!atLeast(this.context.excel.sets.ExcelApi ?? "1.1", "1.12")) throw new OfficeJsError("ApiNotFound", "getSpillingToRangeOrNullObject needs ExcelApi 1.12");
@@ -673,6 +686,47 @@ class RangeProxy extends ClientObject {
       },
       true,
     );
+  }
+}
+
+/** RangeAreas of merged cells: a null object where there are none; its areas load as a collection. */
+class MergedAreasProxy extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly where: () => Box[] | null,
+  ) {
+    super(ctx, true);
+  }
+  protected target() {
+    return this.where();
+  }
+  protected read(prop: string): unknown {
+    throw new Error(`fake: load ${prop} on RangeAreas`);
+  }
+  get areas(): AreasProxy {
+    this.use("areas");
+    return new AreasProxy(this.context, () => this.where() ?? []);
+  }
+}
+
+class AreasProxy extends ClientObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly boxes: () => Box[],
+  ) {
+    super(ctx, false);
+  }
+  protected target() {
+    return this.boxes();
+  }
+  protected read(prop: string): unknown {
+    const key = { "items/rowIndex": "top", "items/columnIndex": "left", "items/rowCount": "rows", "items/columnCount": "cols" }[prop] as keyof Box | undefined;
+    if (!key) throw new Error(`fake: load ${prop} on a RangeCollection`);
+    return this.boxes().map((b) => b[key]);
+  }
+  get items(): Array<{ rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }> {
+    const col = (p: string) => this.get(p) as number[];
+    return col("items/rowIndex").map((rowIndex, i) => ({ rowIndex, columnIndex: col("items/columnIndex")[i], rowCount: col("items/rowCount")[i], columnCount: col("items/columnCount")[i] }));
   }
 }
 
