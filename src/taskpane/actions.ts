@@ -7,7 +7,7 @@ import type { Lang } from "../engine";
 import type { RegisterScan } from "../engine/register";
 import { registerTemplate, summaryMissing, summarySheet, type HostFeature, type WorkbookPort } from "../workbook";
 import { COLUMN_INFO } from "../engine/register";
-import { mergeRegisters, NothingToMerge, type PickedFile } from "../workbook/merge";
+import type { PickedFile } from "../workbook/merge";
 import type { ScanState } from "./scanner";
 import type { Strings } from "./i18n";
 
@@ -135,8 +135,9 @@ export const mergeAction: PaneAction = {
   disabledReason: (ctx) => unsupported(ctx, "template"),
   run: async (ctx, input) => {
     if (!input || input.files.length === 0) throw new Error(ctx.s.mergeNoFiles);
-    // SheetJS and jszip load only now, as the playground's 打开 loads them.
+    // The file reader (SheetJS, jszip) loads only now, as the playground's 打开 loads it.
     const { readSpreadsheet } = await import("../hosts/xlsx/read");
+    const { mergeRegisters, NothingToMerge } = await import("../workbook/merge");
     let r;
     try {
       r = await mergeRegisters(ctx.port, { files: input.files, historySheet: input.historySheet, thisWorkbook: ctx.s.thisWorkbook, labels: ctx.s.kind }, readSpreadsheet);
