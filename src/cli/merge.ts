@@ -12,17 +12,15 @@
  */
 import path from "node:path";
 import JSZip from "jszip";
-import { formatMoney, type Lang } from "../engine";
-import { consolidate, sourceText, type CityConsolidation, type CityFinding } from "../engine/city";
+import { formatMoney, SEVERITY_LABELS, type Lang } from "../engine";
+import { consolidate, sourceText, type CityConsolidation, type CityFinding, type SourceRegister } from "../engine/city";
 import { staffDate } from "../engine/register";
 import { sourceRegisters } from "../hosts/xlsx/registers";
-import type { SourceRegister } from "../engine/city";
 import { writeWorkbook } from "../hosts/xlsx/write";
 import { definedNames } from "../portable/native";
 import { STRINGS } from "../taskpane/i18n";
 import { cityRegisterSheet, citySummarySheet, findingsSheet, type FileFindings } from "../workbook/city";
 import { approvalSheet, payoutSheets, rewarded } from "../workbook/papers";
-import { SEVERITY_LABELS } from "../engine";
 import { auditFile, expand, wan2, type FileAudit } from "./audit";
 import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
 import { findSoffice, xlsxToPdf } from "./soffice";
@@ -185,7 +183,8 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   }
 
   const city = consolidate(audits.flatMap(sourcesOf), past.flatMap(sourcesOf));
-  const sheets = [citySummarySheet(city), cityRegisterSheet(city), findingsSheet(city, audits.flatMap(fileFindings), STRINGS.zh.kind), approvalSheet(city), ...payoutSheets(city)];
+  const approval = approvalSheet(city);
+  const sheets = [citySummarySheet(city), cityRegisterSheet(city), findingsSheet(city, audits.flatMap(fileFindings), STRINGS.zh.kind), approval, ...payoutSheets(city)];
   const names = definedNames().map((d) => ({ ...d, hidden: true }));
   try {
     await writeWhole(out, await writeWorkbook(sheets, names, JSZip));
@@ -217,7 +216,7 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
       await writeAll(ctx.stderr, zh ? `未生成 ${pdf}：没有获奖企业，无核定表可打印。\n` : `${pdf} was not made: no enterprise is rewarded, so there is no approval form to print.\n`);
     } else {
       try {
-        const papers = await writeWorkbook([approvalSheet(city)], [], JSZip);
+        const papers = await writeWorkbook([approval], [], JSZip);
         const bytes = await xlsxToPdf(soffice, papers);
         try {
           await writeWhole(pdf, bytes);
