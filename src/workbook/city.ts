@@ -62,8 +62,8 @@ function rawCell(v: unknown): SpecCell {
   return String(v);
 }
 
-/** The labels of the city findings about one row, for its 核查 cell. */
-function checkText(findings: CityFinding[]): string {
+/** The city findings about one row as its 核查 cell and the papers say them: "不列入奖补：往年已获奖补；…". */
+export function checkText(findings: CityFinding[]): string {
   return findings.map((f) => `${SEVERITY_LABELS[f.severity].zh}：${f.code === "REWARDED_BEFORE" ? "往年已获奖补" : "多个台账重复申报"}`).join("；");
 }
 

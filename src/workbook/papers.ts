@@ -8,9 +8,9 @@
  */
 import { FLAGS, POLICY_TITLE_ZH, TOWNS } from "../policy";
 import { capitalAmount, Decimal, detailLines, explain, SEVERITY_LABELS } from "../engine";
-import { payerPlaceOf, sourceText, type CityConsolidation, type CityRecord } from "../engine/city";
+import { payerPlaceOf, sourceText, type CityConsolidation, type CityFinding, type CityRecord } from "../engine/city";
 import { columnLetters, paymentDeadline, staffDate } from "../engine/register";
-import { sectorName } from "./city";
+import { checkText, sectorName } from "./city";
 import type { SheetSpec, SpecCell } from "./sheets";
 
 export const APPROVAL_SHEET = "奖励资金核定表";
@@ -133,8 +133,9 @@ const PAYOUT_HEADERS = ["序号", "企业名称", "统一社会信用代码", "�
 /** 拨付明细 of every payer with something to pay. */
 export function payoutSheets(c: CityConsolidation): SheetSpec[] {
   const out: SheetSpec[] = [];
-  const notes = new Map<CityRecord["source"], string>();
-  for (const f of c.findings) notes.set(f.source, [notes.get(f.source), `${SEVERITY_LABELS[f.severity].zh}：${f.code === "REWARDED_BEFORE" ? "往年已获奖补" : "多个台账重复申报"}`].filter(Boolean).join("；"));
+  const bySource = new Map<CityRecord["source"], CityFinding[]>();
+  for (const f of c.findings) bySource.set(f.source, [...(bySource.get(f.source) ?? []), f]);
+  const notes = new Map([...bySource].map(([source, fs]) => [source, checkText(fs)]));
   for (const p of payers()) {
     const rows = c.records.filter((r) => p.share(r) > 0);
     if (rows.length === 0) continue;
