@@ -78,13 +78,17 @@ export function cityRegisterSheet(c: CityConsolidation, formulas: "native" | "jy
   const headers = cityHeaders();
   const bySource = new Map<CityRecord["source"], CityFinding[]>();
   for (const f of c.findings) bySource.set(f.source, [...(bySource.get(f.source) ?? []), f]);
+  // A row's native formulas differ from the next row's only in the row number: made once, with a
+  // marker where the row goes (a native formula is some kilobytes long).
+  const ROW = "\u0001";
+  const ref = (key: ColumnKey): Arg => ({ kind: "expr", text: `${columnLetters(colOf(key))}${ROW}` });
+  const args = { sector: ref("sector"), sales1: ref("sales1"), sales2: ref("sales2"), flags: ref("flags"), unit: { kind: "text", value: UNIT } as Arg, place: ref("place") };
+  const native = new Map<Output, string[]>((["reward", "city", "town", "park"] as const).map((out) => [out, `=${nativeFormula(args, out)}`.split(ROW)]));
   const rows = c.records.map((r, i): SpecCell[] => {
     const row = i + 2;
-    const ref = (key: ColumnKey): Arg => ({ kind: "expr", text: `${columnLetters(colOf(key))}${row}` });
-    const args = { sector: ref("sector"), sales1: ref("sales1"), sales2: ref("sales2"), flags: ref("flags"), unit: { kind: "text", value: UNIT } as Arg, place: ref("place") };
     const formula = (out: Output): SpecCell => {
       if (formulas === "jy") return { formula: rowFormula(out, UNIT, row) };
-      const text = `=${nativeFormula(args, out)}`;
+      const text = native.get(out)!.join(String(row));
       return { formula: { excel: text, a1: text }, value: amountValue(r, out), array: true };
     };
     const cells = COLUMNS.map((col): SpecCell => {
