@@ -20,12 +20,13 @@ import { bundlePart } from "./parts/bundle";
 import { calcPart } from "./parts/calc";
 import { enginePart } from "./parts/engine";
 import { functionsPart } from "./parts/functions";
+import { hostilePart } from "./parts/hostile";
 import { panePart } from "./parts/pane";
 
 /** The repository root: set by bench/index.js when bundled, else this file's parent. */
 declare const BENCH_ROOT: string | undefined;
 
-const PARTS: BenchPart[] = [enginePart, functionsPart, calcPart, panePart, auditPart, mergePart, bundlePart];
+const PARTS: BenchPart[] = [enginePart, functionsPart, calcPart, panePart, auditPart, mergePart, bundlePart, hostilePart];
 
 async function main() {
   const args = process.argv.slice(2);

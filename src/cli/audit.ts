@@ -9,13 +9,16 @@
  * come from the register's input columns through the engine, so a JY formula saved without a
  * value, or as _xldudf_JY_REWARD by an Excel without the add-in, changes nothing.
  */
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { findingText, formatMoney, SEVERITY_LABELS, type Lang } from "../engine";
 import type { SkippedRow } from "../engine/register";
 import { readSpreadsheet, SpreadsheetReadError } from "../hosts/xlsx/read";
 import { registersIn, type SheetRegister } from "../hosts/xlsx/registers";
-import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+import type { ZipLimits } from "../portable/zip-guard";
+import { EXIT, limitsFrom, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+import { loadInput, ReadRefusal } from "./input-file";
+import { shownName } from "./terminal";
 
 /** The files a folder contributes: every spreadsheet a town may send (.et only to say what to do). */
 const SPREADSHEET = /\.(xlsx|xlsm|xls|ods|et)$/i;
@@ -25,19 +28,21 @@ export function auditHelp(lang: Lang): string {
     ? `jyreward audit：不用 Excel 检查台账（与任务窗格的扫描相同）
 
 用法：
-  jyreward audit 文件.xlsx|.xlsm|.xls|.ods… [文件夹…] [--json] [--today YYYY-MM-DD]
+  jyreward audit 文件.xlsx|.xlsm|.xls|.ods… [文件夹…] [--json] [--today YYYY-MM-DD] [--max-mb 200] [--max-cells 2000000]
 
 对每个文件：找到台账表头，逐行计算并检查（信用代码、重复、退出年度、验收条件、单位、时间节点），
 列出发现的问题和按出资方（市财政、各镇、园区）汇总的奖励。表头上方的标题、单位行，两行表头，合计/小计/总计行、表尾（填表人等）、空行和只有序号的行会被识别并跳过。
 文件夹会读取其中（含子文件夹）所有 .xlsx、.xlsm、.xls、.ods 文件。
   --json      每个文件一个 JSON 对象（JSON Lines）
   --today     按该日期检查时间节点（默认今天）
+  --max-mb    每个文件读取的上限（MB，默认 200；解压前按文件目录检查，压缩炸弹不会被解压）
+  --max-cells 每张工作表单元格数的上限（默认 2000000）；超出上限的文件说明原因后跳过，其余文件照常检查
 退出码：0 全部无问题；1 有行不列入奖补、不适用本意见或输入错误；2 有文件无法读取或找不到台账（其余文件照常检查）。
 `
     : `jyreward audit: check registers without Excel (the pane's scan)
 
 Usage:
-  jyreward audit FILE.xlsx|.xlsm|.xls|.ods… [FOLDER…] [--json] [--today YYYY-MM-DD]
+  jyreward audit FILE.xlsx|.xlsm|.xls|.ods… [FOLDER…] [--json] [--today YYYY-MM-DD] [--max-mb 200] [--max-cells 2000000]
 
 For each file: finds the register's header, computes and checks every row (credit code, duplicates,
 exit year, conditions, units, deadlines), lists the findings and the rewards by payer (city, each
@@ -46,6 +51,8 @@ and serial-only rows are recognised and skipped. A folder means every .xlsx, .xl
 subfolders included.
   --json      one JSON object per file (JSON Lines)
   --today     check deadlines as of that date (default today)
+  --max-mb    what each file may take to read, in MB (default 200; checked from the zip's directory before inflating, so a zip bomb is never inflated)
+  --max-cells cells a sheet may hold (default 2000000); a file past a limit is refused with the reason, the others are still audited
 Exit codes: 0 all clean; 1 some row excluded, not covered or in error; 2 a file unreadable or without a register (the others are still audited).
 `;
 }
@@ -60,25 +67,16 @@ export interface FileAudit {
 }
 
 /** One file read with the shared reader and every register in it scanned; a failure as a sentence. */
-export async function auditFile(file: string, today: string | undefined): Promise<FileAudit> {
+export async function auditFile(file: string, today: string | undefined, limits: ZipLimits): Promise<FileAudit> {
   const out: FileAudit = { file, portable: false, registers: [] };
   let book;
   try {
-    book = await readSpreadsheet(new Uint8Array(await readFile(file)), file);
+    book = await readSpreadsheet(new Uint8Array(await loadInput(file, limits)), file, limits);
   } catch (e) {
+    // A file refused by the limits, damaged, or not there: said, and the other files still audited.
     if (e instanceof SpreadsheetReadError) out.error = { zh: e.zh, en: e.en };
-    else {
-      const name = path.basename(file);
-      const code = (e as NodeJS.ErrnoException).code;
-      out.error =
-        code === "ENOENT"
-          ? { zh: `无法读取 ${name}：文件不存在，请检查路径`, en: `cannot read ${name}: no such file; check the path` }
-          : code === "EACCES" || code === "EPERM"
-            ? { zh: `无法读取 ${name}：没有读取权限`, en: `cannot read ${name}: permission denied` }
-            : code === "EISDIR"
-              ? { zh: `无法读取 ${name}：这是文件夹`, en: `cannot read ${name}: it is a folder` }
-              : { zh: `无法读取 ${name}：文件已损坏或格式无法识别，请用 Excel 或 WPS 打开并另存为 .xlsx`, en: `cannot read ${name}: the file is damaged or in an unknown format; open it in Excel or WPS and save it as .xlsx` };
-    }
+    else if (e instanceof ReadRefusal) out.error = { zh: e.sentence("zh"), en: e.sentence("en") };
+    else throw e;
     return out;
   }
   const found = registersIn(book, today);
@@ -123,9 +121,10 @@ function flagged(a: FileAudit): boolean {
 
 function text(a: FileAudit, lang: Lang): string {
   const zh = lang === "zh";
-  const lines = [`== ${a.file} ==`];
+  // File and sheet names come from outside: control and bidi characters are shown escaped.
+  const lines = [`== ${shownName(a.file)} ==`];
   if (a.error) {
-    lines.push(`  ${zh ? "错误" : "Error"}: ${zh ? a.error.zh : a.error.en}`);
+    lines.push(`  ${zh ? "错误" : "Error"}: ${shownName(zh ? a.error.zh : a.error.en)}`);
     return lines.join("\n") + "\n";
   }
   if (a.portable) lines.push(zh ? "  （通用版工作簿：JY 公式已转为原生公式）" : "  (portable workbook: JY formulas made native)");
@@ -136,8 +135,8 @@ function text(a: FileAudit, lang: Lang): string {
     const money = (fen: number) => (zh ? `${formatMoney(fen, "元", lang)}（${wan2(fen)} 万元）` : `${formatMoney(fen, "元", lang)} (${wan2(fen)} 10k yuan)`);
     lines.push(
       zh
-        ? `工作表「${r.sheet}」（表头 ${r.anchor}，${c.rows} 行）：符合 ${c.eligible}，不列入奖补 ${c.excluded}，不适用本意见 ${c.notCovered}，输入错误 ${c.invalid}`
-        : `Sheet "${r.sheet}" (header ${r.anchor}, ${c.rows} rows): eligible ${c.eligible}, excluded ${c.excluded}, not covered ${c.notCovered}, invalid ${c.invalid}`,
+        ? `工作表「${shownName(r.sheet)}」（表头 ${r.anchor}，${c.rows} 行）：符合 ${c.eligible}，不列入奖补 ${c.excluded}，不适用本意见 ${c.notCovered}，输入错误 ${c.invalid}`
+        : `Sheet "${shownName(r.sheet)}" (header ${r.anchor}, ${c.rows} rows): eligible ${c.eligible}, excluded ${c.excluded}, not covered ${c.notCovered}, invalid ${c.invalid}`,
     );
     if (r.jyFormulas > 0) {
       lines.push(
@@ -223,7 +222,7 @@ export async function expand(paths: string[]): Promise<string[]> {
 }
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
-  const parsed = parseOptions(args, ["today"], ["help", "h", "json"]);
+  const parsed = parseOptions(args, ["today", "max-mb", "max-cells"], ["help", "h", "json"]);
   if (parsed.switches.has("help") || parsed.switches.has("h")) {
     await writeAll(ctx.stdout, auditHelp(ctx.lang));
     return EXIT.OK;
@@ -231,11 +230,12 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   if (parsed.positional.length === 0) throw new UsageError("需要至少一个表格文件（.xlsx、.xls、.ods）或文件夹", "expects at least one spreadsheet file (.xlsx, .xls, .ods) or folder");
   const today = parsed.options.get("today");
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError("--today 应为 YYYY-MM-DD", "--today expects YYYY-MM-DD");
+  const limits = limitsFrom(parsed.options);
   const files = await expand(parsed.positional);
   let unreadable = false;
   let issues = false;
   for (const file of files) {
-    const a = await auditFile(file, today);
+    const a = await auditFile(file, today, limits);
     if (a.error) unreadable = true;
     else if (flagged(a)) issues = true;
     await writeAll(ctx.stdout, parsed.switches.has("json") ? json(a) + "\n" : text(a, ctx.lang));

@@ -38,6 +38,29 @@ export type LineResult =
   | { id?: unknown; status: "eligible" | "excluded"; reward: string; city: string; town: string; park: string; findings: LineFinding[] }
   | { id?: unknown; error: LineError };
 
+/** A claim line is a few hundred characters; a line past this is refused unread (at its position). */
+export const MAX_LINE_CHARS = 1 << 20;
+/** A claim nests three levels at most (an object, a flags range of rows); JSON deeper is refused unread. */
+export const MAX_DEPTH = 16;
+
+/** Whether the JSON text nests deeper than MAX_DEPTH (strings skipped); one pass, no recursion. */
+function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) i++;
+        else if (d === 34) break;
+      }
+    } else if (c === 123 || c === 91) {
+      if (++depth > MAX_DEPTH) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
@@ -126,6 +149,18 @@ const LINE_MESSAGES = {
     zh: `第 ${line} 行应为一个 JSON 对象（申报），收到 ${kind}`,
     en: `line ${line} must be a JSON object (a claim), got ${kind}`,
   }),
+  tooLong: (line: number) => ({
+    zh: `第 ${line} 行超过 ${MAX_LINE_CHARS.toLocaleString("en-US")} 个字符的上限，未读取；一个申报只需几百个字符`,
+    en: `line ${line} is longer than the limit of ${MAX_LINE_CHARS.toLocaleString("en-US")} characters and was not read; a claim needs a few hundred`,
+  }),
+  tooDeep: (line: number) => ({
+    zh: `第 ${line} 行的 JSON 嵌套超过 ${MAX_DEPTH} 层，未读取；申报对象最多嵌套 3 层（如标记的区域）`,
+    en: `line ${line} nests JSON deeper than ${MAX_DEPTH} levels and was not read; a claim nests at most 3 (a flags range)`,
+  }),
+  failed: (line: number) => ({
+    zh: `第 ${line} 行无法计算（程序内部错误），其余各行照常输出`,
+    en: `line ${line} could not be computed (an internal error); the other lines are answered as usual`,
+  }),
   unknownField: (field: string, line: number) => ({
     zh: `第 ${line} 行有未知字段 “${field}”；可用字段：${CLAIM_FIELDS.join("、")}`,
     en: `line ${line} has an unknown field "${field}"; fields: ${CLAIM_FIELDS.join(", ")}`,
@@ -160,6 +195,8 @@ function notCovered(sector: SectorId, lang: Lang, line: number): LineError {
 
 /** Answers one non-blank line. Never throws for bad input: that is an error result. */
 export function answerLine(text: string, lineNumber: number, lang: Lang): LineResult {
+  if (text.length > MAX_LINE_CHARS) return lineError(LINE_MESSAGES.tooLong(lineNumber), lineNumber, lang);
+  if (nestsTooDeep(text)) return lineError(LINE_MESSAGES.tooDeep(lineNumber), lineNumber, lang);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -210,6 +247,19 @@ export function answerLine(text: string, lineNumber: number, lang: Lang): LineRe
   return result;
 }
 
+function lineError(m: { zh: string; en: string }, line: number, lang: Lang): LineResult {
+  return { error: { code: "#VALUE!", argument: null, message: m[lang], line } };
+}
+
+/** One output line for one claim line, whatever it holds: an unexpected failure is an error line too. */
+export function answerText(text: string, lineNumber: number, lang: Lang): string {
+  try {
+    return JSON.stringify(answerLine(text, lineNumber, lang)) + "\n";
+  } catch {
+    return JSON.stringify(lineError(LINE_MESSAGES.failed(lineNumber), lineNumber, lang)) + "\n";
+  }
+}
+
 /** True for a line that is not a claim (empty or whitespace only). */
 export function isBlankLine(text: string): boolean {
   // A claim line starts with "{" (or at worst a space), so this is settled at the first character.
@@ -227,7 +277,7 @@ export function answerBlock(lines: string[], firstLine: number, lang: Lang): str
     let line = lines[i];
     if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
     if (isBlankLine(line)) continue;
-    out += JSON.stringify(answerLine(line, firstLine + i, lang)) + "\n";
+    out += answerText(line, firstLine + i, lang);
   }
   return out;
 }
@@ -257,6 +307,14 @@ export function calcStream(ctx: CliContext): Promise<number> {
       }
     };
 
+    // The text after the last newline seen; a line past the limit is not kept (only counted), and
+    // each chunk is searched for newlines once, so time stays linear in the line's length.
+    let carryLength = 0;
+    let overlong = false;
+    const takeOverlong = () => {
+      out += JSON.stringify(lineError(LINE_MESSAGES.tooLong(nextLine), nextLine, lang)) + "\n";
+      nextLine += 1;
+    };
     stdin.setEncoding("utf8");
     stdin.on("data", (chunk: string) => {
       try {
@@ -264,21 +322,36 @@ export function calcStream(ctx: CliContext): Promise<number> {
           first = false;
           if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
         }
-        const text = carry + chunk;
-        const last = text.lastIndexOf("\n");
-        if (last === -1) {
-          carry = text;
+        const firstBreak = chunk.indexOf("\n");
+        if (firstBreak === -1) {
+          carryLength += chunk.length;
+          if (overlong || carryLength > MAX_LINE_CHARS) {
+            overlong = true;
+            carry = "";
+          } else carry += chunk;
           return;
         }
-        carry = text.slice(last + 1);
-        take(text.slice(0, last).split("\n"));
+        // The line the carry began ends in this chunk.
+        const head = chunk.slice(0, firstBreak);
+        if (overlong || carryLength + head.length > MAX_LINE_CHARS) takeOverlong();
+        else take([carry + head]);
+        overlong = false;
+        const last = chunk.lastIndexOf("\n");
+        if (last > firstBreak) take(chunk.slice(firstBreak + 1, last).split("\n"));
+        carry = chunk.slice(last + 1);
+        carryLength = carry.length;
+        if (carryLength > MAX_LINE_CHARS) {
+          overlong = true;
+          carry = "";
+        }
       } catch (e) {
         reject(e);
       }
     });
     stdin.on("end", () => {
       try {
-        if (carry !== "") take([carry]);
+        if (overlong) takeOverlong();
+        else if (carry !== "") take([carry]);
         carry = "";
         const text = out;
         out = "";

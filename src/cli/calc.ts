@@ -54,6 +54,7 @@ export function calcHelp(lang: Lang): string {
     #VALUE! 为输入无效（指出字段）；#N/A 为行业不适用本意见（指出适用的文件）。
   空行（空白行）不是申报：跳过，不输出。坏行（非 JSON、非对象、字段缺失或无效）输出一行错误，其后各行照常输出。
   JSON 数字形式的销售额按其在行中的原文精确读取（与写成文字相同），不经过浮点数。
+  超过 1,048,576 个字符或 JSON 嵌套超过 16 层的行不读取，在该位置输出一行错误。
 
 单笔模式（带选项时）：列出输入、计算明细（每项注明条款）、资金承担和核查意见。
   --sector 行业   --sales1 第一年销售额   --sales2 第二年销售额
@@ -95,7 +96,8 @@ line, and writes one JSON result line per claim, in order.
   Blank (empty or whitespace-only) lines are not claims: they are skipped and give no output. A bad
   line (not JSON, not an object, missing or invalid fields) gives one error line; the lines after
   it still come out. Sales given as JSON numbers are read from their literal text in the line,
-  exactly as if given as text: never through a float.
+  exactly as if given as text: never through a float. A line over 1,048,576 characters or nesting
+  JSON deeper than 16 levels is not read: an error line takes its place.
 
 Single-claim mode (with options): prints the inputs, the breakdown with the clause of each step,
 the split by payer and the findings.

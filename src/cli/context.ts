@@ -4,6 +4,7 @@
  * dispatch table in main.ts loads them only when asked, so startup stays cheap.
  */
 import type { Lang } from "../engine/lang";
+import { DEFAULT_LIMITS, type ZipLimits } from "../portable/zip-guard";
 
 export interface CliIO {
   stdin: NodeJS.ReadableStream;
@@ -114,16 +115,27 @@ export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<v
   });
 }
 
+/** The file limits a command reads within (zip-guard.ts), with `--max-mb` / `--max-cells` applied. */
+export function limitsFrom(options: Map<string, string>): ZipLimits {
+  const read = (name: string, fallback: number, scale: number) => {
+    const v = options.get(name);
+    if (v === undefined) return fallback;
+    if (!/^\d+(\.\d+)?$/.test(v.trim()) || Number(v) <= 0) throw new UsageError(`--${name} 应为正数，收到 “${v}”`, `--${name} expects a positive number, got "${v}"`);
+    return Math.floor(Number(v) * scale);
+  };
+  return { ...DEFAULT_LIMITS, maxBytes: read("max-mb", DEFAULT_LIMITS.maxBytes, 1024 * 1024), maxCells: read("max-cells", DEFAULT_LIMITS.maxCells, 1) };
+}
+
 /**
- * The arguments of a command that turns one workbook into another (portable, restore): IN OUT and
- * --json. Null when --help was asked for (and the help has been written).
+ * The arguments of a command that turns one workbook into another (portable, restore): IN OUT,
+ * --json and the file limits. Null when --help was asked for (and the help has been written).
  */
 export async function inOutArguments(
   args: string[],
   ctx: CliContext,
   help: (lang: Lang) => string,
-): Promise<{ input: string; output: string; json: boolean } | null> {
-  const parsed = parseOptions(args, [], ["help", "h", "json"]);
+): Promise<{ input: string; output: string; json: boolean; limits: ZipLimits } | null> {
+  const parsed = parseOptions(args, ["max-mb", "max-cells"], ["help", "h", "json"]);
   if (parsed.switches.has("help") || parsed.switches.has("h")) {
     await writeAll(ctx.stdout, help(ctx.lang));
     return null;
@@ -132,5 +144,5 @@ export async function inOutArguments(
     throw new UsageError("需要两个参数：输入.xlsx 输出.xlsx", "expects two arguments: IN.xlsx OUT.xlsx");
   }
   const [input, output] = parsed.positional;
-  return { input, output, json: parsed.switches.has("json") };
+  return { input, output, json: parsed.switches.has("json"), limits: limitsFrom(parsed.options) };
 }

@@ -3,9 +3,7 @@
  * file and says what to do: a system error (ENOENT, EACCES, EISDIR…) or a container that is not
  * an .xlsx (not a zip, damaged, no xl/workbook.xml). The library's own text never reaches the user.
  */
-import { readFile } from "node:fs/promises";
 import type { Lang } from "../engine";
-import { writeAll, type CliContext } from "./context";
 
 /** The input's bytes could not be read from disk. */
 export function readFailure(file: string, error: unknown, lang: Lang): string {
@@ -42,14 +40,4 @@ export function notWorkbook(file: string, error: unknown, lang: Lang): string {
   return lang === "zh"
     ? `“${file}”不是可读的 Excel 工作簿（缺少工作簿内容或内容已损坏）：请在 Excel 或 WPS 中打开后另存为 .xlsx 再试。`
     : `"${file}" is not a readable Excel workbook (its workbook part is missing or damaged): open it in Excel or WPS, save it as .xlsx, and try again.`;
-}
-
-/** The input workbook's bytes, or null after telling the user in one sentence why it can't be read. */
-export async function readInput(file: string, ctx: CliContext): Promise<Buffer | null> {
-  try {
-    return await readFile(file);
-  } catch (e) {
-    await writeAll(ctx.stderr, readFailure(file, e, ctx.lang) + "\n");
-    return null;
-  }
 }

@@ -15,6 +15,7 @@ import {
   type CliIO,
   type CommandModule,
 } from "./context";
+import { WriteFailure } from "./output-file";
 
 interface CommandEntry {
   zh: string;
@@ -110,6 +111,22 @@ function extractLang(argv: string[], env: NodeJS.ProcessEnv): { lang: "zh" | "en
   return { lang, rest };
 }
 
+/** The language of a run, for messages written outside `main` (a bad --lang gives the default). */
+function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): "zh" | "en" {
+  try {
+    return extractLang(argv, env).lang;
+  } catch {
+    return langFromEnv(env);
+  }
+}
+
+/** Why the standard output could not be written. */
+function outputFailure(code: string, lang: "zh" | "en"): string {
+  const full = code === "ENOSPC" || code === "EDQUOT" || code === "EFBIG";
+  if (lang === "zh") return full ? `无法写出结果（标准输出）：磁盘空间不足（${code}）。` : `无法写出结果（标准输出，系统错误 ${code}）。`;
+  return full ? `cannot write the output (standard output): the disk is full (${code}).` : `cannot write the output (standard output, system error ${code}).`;
+}
+
 /** Runs jyreward with the given arguments (without `node` and the script); resolves to the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   let lang = langFromEnv(io.env);
@@ -144,6 +161,16 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       await writeAll(io.stderr, `jyreward: ${e.text(lang)}\n${lang === "zh" ? "用 jyreward --help 查看用法" : "see jyreward --help"}\n`);
       return EXIT.USAGE;
     }
+    if (e instanceof WriteFailure) {
+      await writeAll(io.stderr, `jyreward: ${e.sentence(lang)}\n`).catch(() => undefined);
+      return EXIT.USAGE;
+    }
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (typeof code === "string" && (e as NodeJS.ErrnoException).syscall === "write") {
+      // The output stream itself failed (/dev/full, a closed file): a sentence, not a stack.
+      await writeAll(io.stderr, `jyreward: ${outputFailure(code, lang)}\n`).catch(() => undefined);
+      return EXIT.USAGE;
+    }
     await writeAll(io.stderr, `jyreward: ${lang === "zh" ? "意外错误" : "unexpected error"}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
     return EXIT.FAILURE;
   }
@@ -151,10 +178,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 
 /** Entry point for bin/jyreward.js: runs with the process's streams and sets its exit code. */
 export function start(): void {
-  // A closed pipe downstream (jyreward calc … | head) ends the run quietly.
+  // A closed pipe downstream (jyreward calc … | head) ends the run quietly; any other failure of
+  // the output (a full disk, /dev/full) is a sentence and exit 2.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(EXIT.OK);
-    throw err;
+    const lang = langFromArgs(process.argv.slice(2), process.env);
+    process.stderr.write(`jyreward: ${outputFailure(err.code ?? "EIO", lang)}\n`, () => process.exit(EXIT.USAGE));
   });
   main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
     (code) => {

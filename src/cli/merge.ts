@@ -22,16 +22,16 @@ import { STRINGS } from "../taskpane/i18n";
 import { cityRegisterSheet, citySummarySheet, findingsSheet, type FileFindings } from "../workbook/city";
 import { approvalSheet, payoutSheets, rewarded } from "../workbook/papers";
 import { auditFile, expand, wan2, type FileAudit } from "./audit";
-import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
+import { EXIT, limitsFrom, parseOptions, UsageError, writeAll, type CliContext } from "./context";
 import { findSoffice, xlsxToPdf } from "./soffice";
-import { writeWhole } from "./write-whole";
+import { WriteFailure, writeFileWhole } from "./output-file";
 
 export function mergeHelp(lang: Lang): string {
   return lang === "zh"
     ? `jyreward merge：合并各镇街园区的台账，生成全市汇总工作簿和核定、拨付材料
 
 用法：
-  jyreward merge 文件或文件夹… -o 全市汇总.xlsx [--history 往年汇总文件或文件夹…] [--pdf 核定表.pdf] [--json] [--today YYYY-MM-DD]
+  jyreward merge 文件或文件夹… -o 全市汇总.xlsx [--history 往年汇总文件或文件夹…] [--pdf 核定表.pdf] [--json] [--today YYYY-MM-DD] [--max-mb 200] [--max-cells 2000000]
 
 读取每个台账（与 jyreward audit 相同），写出一个工作簿：
   资金统计          按镇街园区和出资方、行业、状态、退出年度（奖励发放期限）汇总的实时公式
@@ -42,13 +42,14 @@ export function mergeHelp(lang: Lang): string {
   --history  往年的全市汇总（本命令的输出）或登记表，可多次给出；已获奖励的企业再次申报即列出
   --pdf      把核定表打印为一个 PDF（需要 LibreOffice）
   --json     以 JSON 输出汇总（金额为分）
+  --max-mb、--max-cells  每个文件的读取上限（与 jyreward audit 相同）；超出的文件说明原因后跳过
 文件写入为原子操作：要么完整写出，要么不写。
 退出码：0 无需核实；1 有跨台账或往年重复；2 用法错误、有文件无法读取（其余照常合并）或 PDF 无法生成。
 `
     : `jyreward merge: consolidate the towns' and parks' registers into the city workbook, with the papers
 
 Usage:
-  jyreward merge FILES|FOLDERS… -o CITY.xlsx [--history PAST_FILES|FOLDERS…] [--pdf PAPERS.pdf] [--json] [--today YYYY-MM-DD]
+  jyreward merge FILES|FOLDERS… -o CITY.xlsx [--history PAST_FILES|FOLDERS…] [--pdf PAPERS.pdf] [--json] [--today YYYY-MM-DD] [--max-mb 200] [--max-cells 2000000]
 
 Reads every register (as jyreward audit does) and writes one workbook:
   资金统计          live formulas: by town and payer, sector, status, exit year (payment deadline)
@@ -60,6 +61,7 @@ Reads every register (as jyreward audit does) and writes one workbook:
   --history  past years' city workbooks (this command's output) or registers; may be given more than once
   --pdf      print the approval forms to one PDF (needs LibreOffice)
   --json     the totals as JSON (amounts in fen)
+  --max-mb, --max-cells  what each file may take to read (as for jyreward audit); a file past a limit is skipped with the reason
 Files are written whole or not at all.
 Exit codes: 0 nothing to check; 1 duplicates across registers or years; 2 bad usage, an unreadable file (the others are merged) or no PDF.
 `;
@@ -78,20 +80,6 @@ function takeHistory(args: string[]): { rest: string[]; history: string[] } {
     else rest.push(a);
   }
   return { rest, history };
-}
-
-/** Why an output file could not be written, in one sentence; nothing was written. */
-function writeFailure(file: string, error: unknown, lang: Lang): string {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  const why =
-    code === "ENOENT"
-      ? { zh: "所在文件夹不存在", en: "its folder does not exist" }
-      : code === "EACCES" || code === "EPERM" || code === "EROFS"
-        ? { zh: "没有写入权限", en: "no permission to write there" }
-        : code === "ENOSPC"
-          ? { zh: "磁盘空间不足", en: "the disk is full" }
-          : { zh: `系统错误 ${code ?? String(error)}`, en: `system error ${code ?? String(error)}` };
-  return lang === "zh" ? `无法写入“${file}”：${why.zh}；未写出任何文件，原有文件保持不变。` : `Cannot write "${file}": ${why.en}; nothing was written and any existing file is unchanged.`;
 }
 
 /** A file's registers as the consolidation takes them. */
@@ -148,7 +136,7 @@ function text(c: CityConsolidation, files: number, registers: number, out: strin
 
 export async function run(args: string[], ctx: CliContext): Promise<number> {
   const { rest, history } = takeHistory(args);
-  const parsed = parseOptions(rest, ["o", "out", "pdf", "today"], ["help", "h", "json"]);
+  const parsed = parseOptions(rest, ["o", "out", "pdf", "today", "max-mb", "max-cells"], ["help", "h", "json"]);
   if (parsed.switches.has("help") || parsed.switches.has("h")) {
     await writeAll(ctx.stdout, mergeHelp(ctx.lang));
     return EXIT.OK;
@@ -162,19 +150,20 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   if (pdf !== undefined && !/\.pdf$/i.test(pdf)) throw new UsageError(`--pdf 文件应以 .pdf 结尾：${pdf}`, `the --pdf file should end in .pdf: ${pdf}`);
   const today = parsed.options.get("today");
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError("--today 应为 YYYY-MM-DD", "--today expects YYYY-MM-DD");
+  const limits = limitsFrom(parsed.options);
 
   const historyFiles = await expand(history);
   // A past year's file inside a folder given for this year (and the output itself) is not this year's register.
   const notThisYear = new Set([path.resolve(out), ...historyFiles.map((f) => path.resolve(f))]);
   const files = (await expand(parsed.positional)).filter((f) => !notThisYear.has(path.resolve(f)));
   const audits: FileAudit[] = [];
-  for (const f of files) audits.push(await auditFile(f, today));
+  for (const f of files) audits.push(await auditFile(f, today, limits));
   if (audits.length === 0) {
     await writeAll(ctx.stderr, zh ? "没有找到表格文件（.xlsx、.xlsm、.xls、.ods）\n" : "no spreadsheet file (.xlsx, .xlsm, .xls, .ods) found\n");
     return EXIT.USAGE;
   }
   const past: FileAudit[] = [];
-  for (const f of historyFiles) past.push(await auditFile(f, today));
+  for (const f of historyFiles) past.push(await auditFile(f, today, limits));
   let unreadable = false;
   for (const a of [...audits, ...past]) {
     if (!a.error) continue;
@@ -187,9 +176,10 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
   const sheets = [citySummarySheet(city), cityRegisterSheet(city), findingsSheet(city, audits.flatMap(fileFindings), STRINGS.zh.kind), approval, ...payoutSheets(city)];
   const names = definedNames().map((d) => ({ ...d, hidden: true }));
   try {
-    await writeWhole(out, await writeWorkbook(sheets, names, JSZip));
+    await writeFileWhole(out, await writeWorkbook(sheets, names, JSZip));
   } catch (e) {
-    await writeAll(ctx.stderr, writeFailure(out, e, ctx.lang) + "\n");
+    if (!(e instanceof WriteFailure)) throw e;
+    await writeAll(ctx.stderr, e.sentence(ctx.lang) + "\n");
     return EXIT.USAGE;
   }
   const registers = audits.reduce((n, a) => n + a.registers.length, 0);
@@ -219,10 +209,11 @@ export async function run(args: string[], ctx: CliContext): Promise<number> {
         const papers = await writeWorkbook([approval], [], JSZip);
         const bytes = await xlsxToPdf(soffice, papers);
         try {
-          await writeWhole(pdf, bytes);
+          await writeFileWhole(pdf, bytes);
         } catch (e) {
+          if (!(e instanceof WriteFailure)) throw e;
           noPdf = true;
-          await writeAll(ctx.stderr, writeFailure(pdf, e, ctx.lang) + "\n");
+          await writeAll(ctx.stderr, e.sentence(ctx.lang) + "\n");
         }
         if (!noPdf) await writeAll(ctx.stdout, zh ? `核定表已打印为 ${pdf}（${pages} 家企业，每家一页）\n` : `Approval forms printed to ${pdf} (${pages} enterprises, one page each)\n`);
       } catch (e) {

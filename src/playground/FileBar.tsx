@@ -7,6 +7,7 @@ import { useRef, useState } from "react";
 import { Button, Caption1, makeStyles } from "@fluentui/react-components";
 import type { Lang } from "../engine";
 import type { PlaygroundWorkbook } from "./workbook";
+import { withoutFlagHint } from "../portable/zip-guard";
 
 const useStyles = makeStyles({
   bar: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap" },
@@ -46,7 +47,7 @@ export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
       await fn();
     } catch (e) {
       // A file the reader cannot read says so in the user's language (SpreadsheetReadError).
-      const said = e !== null && typeof e === "object" && "zh" in e && "en" in e ? String((e as { zh: string; en: string })[zh ? "zh" : "en"]) : null;
+      const said = e !== null && typeof e === "object" && "zh" in e && "en" in e ? withoutFlagHint(String((e as { zh: string; en: string })[zh ? "zh" : "en"])) : null;
       setMessage(said ?? `${zh ? "操作未完成" : "Not done"}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
@@ -87,8 +88,21 @@ export function FileBar({ wb, lang }: { wb: PlaygroundWorkbook; lang: Lang }) {
       if (!opened) return;
       const files = await import("./files");
       const { bytes, report } = await files.restoredFile(opened.bytes);
+      const listed = (ps: Array<{ sheet: string; cell: string; zh: string; en: string }>) => ps.map((p) => `${p.sheet ? `${p.sheet}!${p.cell} ` : ""}${zh ? p.zh : p.en}`).join(zh ? "；" : "; ");
+      if (report.damaged.length > 0) {
+        // Nothing restored, nothing downloaded: the record cannot be trusted.
+        setMessage(zh ? `未恢复：JY_ORIGINALS 记录已损坏或不完整（${listed(report.damaged)}）` : `Not restored: the JY_ORIGINALS record is damaged or incomplete (${listed(report.damaged)})`);
+        return;
+      }
       download(bytes, `${base(opened.name).replace(/-通用版$/, "")}-原公式.xlsx`);
-      setMessage(zh ? `已下载原文件：恢复 ${report.restored.length} 个单元格的 JY 公式。` : `Downloaded the original: ${report.restored.length} JY formulas restored.`);
+      setMessage(
+        (zh ? `已下载原文件：恢复 ${report.restored.length} 个单元格的 JY 公式。` : `Downloaded the original: ${report.restored.length} JY formulas restored.`) +
+          (report.refused.length > 0
+            ? zh
+              ? ` 未恢复 ${report.refused.length} 个单元格（记录仍保留在文件中）：${listed(report.refused)}`
+              : ` ${report.refused.length} cells not restored (the record stays in the file): ${listed(report.refused)}`
+            : ""),
+      );
     });
 
   return (

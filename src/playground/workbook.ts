@@ -261,12 +261,17 @@ export class PlaygroundWorkbook implements WorkbookPort {
         // expression's cached array leaks into other formulas' results), so here the formulas
         // carry the _JY_* tables written out; the names are added all the same, as in Excel, and
         // restore removes them. (tests/portable evaluates the native formulas the same way.)
-        const tables = new Map(hf.listNamedExpressions().map((n) => [n, String(hf.getNamedExpressionFormula(n) ?? "").replace(/^=/, "")]));
-        const inline = (f: string) => f.replace(/_JY_[A-Z0-9]+/g, (n) => tables.get(n) ?? n);
+        const inline = this.inlineTables();
         hf.batch(() => this.applyWrites(writes.map((w) => (w.kind === "formula" ? { ...w, formula: inline(w.formula) } : w))));
         this.emitChange(writes[0]?.sheet ?? this.activeSheet);
       },
       addTextSheet: async (name, rows, options) => this.addTextSheet(name, rows, options.veryHidden),
+      replaceTextSheet: async (name, rows) => {
+        hf.setSheetContent(id(name), textCells(rows));
+        this.emitChange(name);
+      },
+      // writeCells writes the _JY_* tables out: a portable formula is compared in that spelling.
+      portableSpelling: async () => this.inlineTables(),
       deleteSheets: async (names) => {
         for (const name of names) {
           const sheet = this.sheetId(name);
@@ -297,9 +302,16 @@ export class PlaygroundWorkbook implements WorkbookPort {
   }
 
   /** A sheet of text rows appended at the end (the record hidden: no tab). */
+  /** A formula with the workbook's _JY_* names written out as their tables. */
+  private inlineTables(): (formula: string) => string {
+    const hf = this.hf;
+    const tables = new Map(hf.listNamedExpressions().map((n) => [n, String(hf.getNamedExpressionFormula(n) ?? "").replace(/^=/, "")]));
+    return (f) => f.replace(/_JY_[A-Z0-9]+/g, (n) => tables.get(n) ?? n);
+  }
+
   private addTextSheet(name: string, rows: string[][], hidden: boolean): void {
     this.hf.addSheet(name);
-    this.hf.setSheetContent(this.sheetId(name) as number, rows.map((r) => r.map((c) => (c === "" ? null : `'${c}`))));
+    this.hf.setSheetContent(this.sheetId(name) as number, textCells(rows));
     this.meta.set(name, { ...emptyMeta(), widths: hidden ? [] : [18, 14, 14, 90], hidden });
   }
 
@@ -574,4 +586,7 @@ export class PlaygroundWorkbook implements WorkbookPort {
   }
 }
 
-
+/** Text cells as HyperFormula keeps them ("'" first, so "=…" and numbers stay text). */
+function textCells(rows: string[][]): Array<Array<string | null>> {
+  return rows.map((r) => r.map((c) => (c === "" ? null : `'${c}`)));
+}

@@ -7,7 +7,9 @@
  * restored in the pane. The host only reads and writes.
  */
 import { a1 } from "../engine/register/address";
-import { callsJy } from "./formula";
+import { callsJy, shiftFormula } from "./formula";
+import { checkRecord, locate, notAsConverted, type RestoreProblem, type Wanted } from "./verify";
+import { xmlUnescape } from "./xml";
 import { definedNames, NotPortable } from "./native";
 import {
   CALCULATED_COLUMN,
@@ -185,9 +187,25 @@ export function planPortable(
 
 export interface GridRestoreReport {
   restored: Array<{ sheet: string; cell: string }>;
-  /** Record rows whose sheet no longer exists. */
+  /** Record rows whose sheet no longer exists (also in `refused`). */
   missing: Array<{ sheet: string; cell: string }>;
+  /** Cells found moved (rows or columns inserted or deleted since), restored where they are now. */
+  moved?: Array<{ sheet: string; cell: string; now: string }>;
+  /** Entries not restored, with why; they stay in the record (`keep`). */
+  refused?: RestoreProblem[];
+  /** Damage in the record itself: nothing is restored. */
+  damaged?: RestoreProblem[];
   wasPortable: boolean;
+}
+
+/** What a host shows of a sheet now, for restore to check each recorded cell against. */
+export interface GridNow {
+  /** The sheet's formula cells: A1 → the formula as the host gives it ("=…"); undefined: no such sheet. */
+  formulas(sheet: string): Map<string, string> | undefined;
+  /** A cell's value (0-based row and column). */
+  value(sheet: string, row: number, col: number): unknown;
+  /** How the host holds a recorded portable formula ("=…"; the playground writes the _JY_ tables out). */
+  spell?(formula: string): string;
 }
 
 /** Parses "B12" into 0-based row and column. */
@@ -199,35 +217,87 @@ function parseRef(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** A value as the record's portable <c> element holds it, for comparison (text, or a number's text). */
+function recordedValue(portable: string): string {
+  const v = /<v>([\s\S]*?)<\/v>/.exec(portable);
+  if (v) return xmlUnescape(v[1]);
+  return [...portable.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join("");
+}
+const shownValue = (v: unknown): string => (v === null || v === undefined ? "" : typeof v === "boolean" ? (v ? "1" : "0") : String(v));
+
 /**
  * Plans restore from the record sheet's cells (rows of values from A1): every recorded cell gets
  * its original formula back — exactly as Excel gave it when the pane made the record, else from
  * the file form — and a cell that held a spilled value is cleared, so the restored formula spills
  * there again. Clears come first.
+ *
+ * Checked first (verify.ts), as `jyreward restore` checks: a damaged record plans nothing; with
+ * `now`, each entry must still hold its portable formula or frozen value (found shifted when rows
+ * or columns moved), else it is refused, listed, and kept in `keep` — the record rows the host
+ * writes back instead of removing the record (null: all restored, remove it).
  */
-export function planRestore(recordValues: unknown[][], sheetNames: string[]): { writes: GridWrite[]; report: GridRestoreReport } {
+export function planRestore(recordValues: unknown[][], sheetNames: string[], now?: GridNow): { writes: GridWrite[]; report: GridRestoreReport; keep: string[][] | null } {
   const text = (ref: string): string | undefined => {
     const p = parseRef(ref);
     const v = p ? recordValues[p.row]?.[p.col] : undefined;
     return v === null || v === undefined || v === "" ? undefined : String(v);
   };
-  const { rows } = parseRecord(text);
+  const parsed = parseRecord(text, recordValues.length);
+  const report: GridRestoreReport = { restored: [], missing: [], moved: [], refused: [], damaged: checkRecord(parsed), wasPortable: true };
+  if (report.damaged!.length > 0) return { writes: [], report, keep: recordValues.map((r) => r.map((v) => shownValue(v))) };
+  const { rows } = parsed;
   const sheets = new Set(sheetNames);
-  const report: GridRestoreReport = { restored: [], missing: [], wasPortable: true };
   const clears: GridWrite[] = [];
   const formulas: GridWrite[] = [];
-  for (const r of rows) {
-    // A table's calculated column (recorded by the .xlsx path): Office.js cannot set a column's
-    // formula; writing the original formula into every cell of the column is what brings it back.
-    if (r.kind === CALCULATED_COLUMN) continue;
-    const p = parseRef(r.cell);
-    if (!sheets.has(r.sheet) || !p) {
-      report.missing.push({ sheet: r.sheet, cell: r.cell });
+  const left: RecordRow[] = rows.filter((r) => r.kind === CALCULATED_COLUMN);
+  const cellRows = rows.filter((r) => r.kind !== CALCULATED_COLUMN);
+  // Where each entry is now: as recorded without `now`, else found by verify.locate.
+  const shiftOf = new Map<RecordRow, { dr: number; dc: number } | null>();
+  for (const sheet of new Set(cellRows.map((r) => r.sheet))) {
+    const list = cellRows.filter((r) => r.sheet === sheet);
+    const current = now?.formulas(sheet);
+    if (!sheets.has(sheet) || (now && !current)) {
+      for (const r of list) shiftOf.set(r, null);
       continue;
     }
-    if (/<f\b/.test(r.original)) formulas.push({ sheet: r.sheet, ...p, kind: "formula", formula: r.excel ?? fileToExcelFormula(r.formula) });
-    else clears.push({ sheet: r.sheet, ...p, kind: "clear" });
-    report.restored.push({ sheet: r.sheet, cell: r.cell });
+    if (!now || !current) {
+      for (const r of list) shiftOf.set(r, { dr: 0, dc: 0 });
+      continue;
+    }
+    const fileForms = new Map<string, string>();
+    for (const [ref, f] of current) fileForms.set(ref, excelToFileFormula(f, null));
+    const spell = (f: string) => (now.spell ? excelToFileFormula(now.spell(fileToExcelFormula(f)), null) : f);
+    const wanted: Wanted[] = list.map((r) => {
+      const p = parseRef(r.cell)!;
+      const f = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(r.portable);
+      return { row: p.row + 1, col: p.col + 1, formula: f ? spell(xmlUnescape(f[1])) : null };
+    });
+    const shifts = locate(wanted, fileForms, (_, ref, i) => {
+      const p = parseRef(ref)!;
+      return shownValue(now.value(sheet, p.row, p.col)) === recordedValue(list[i].portable);
+    });
+    list.forEach((r, i) => shiftOf.set(r, shifts[i]));
   }
-  return { writes: [...clears, ...formulas], report };
+  for (const r of cellRows) {
+    const s = shiftOf.get(r) ?? null;
+    const p = parseRef(r.cell);
+    if (!s || !p) {
+      const gone = !sheets.has(r.sheet);
+      if (gone) report.missing.push({ sheet: r.sheet, cell: r.cell });
+      report.refused!.push(notAsConverted(r.sheet, r.cell, gone ? "missing" : "edited"));
+      left.push(r);
+      continue;
+    }
+    const at = { row: p.row + s.dr, col: p.col + s.dc };
+    const cell = a1(at.row, at.col);
+    if (s.dr !== 0 || s.dc !== 0) report.moved!.push({ sheet: r.sheet, cell: r.cell, now: cell });
+    const excel = r.excel ?? fileToExcelFormula(r.formula);
+    if (/<f\b/.test(r.original)) formulas.push({ sheet: r.sheet, ...at, kind: "formula", formula: s.dr || s.dc ? "=" + shiftFormula(excel.slice(1), s.dr, s.dc) : excel });
+    else clears.push({ sheet: r.sheet, ...at, kind: "clear" });
+    report.restored.push({ sheet: r.sheet, cell });
+  }
+  // Calculated columns (recorded by the .xlsx path): Office.js cannot set a column's formula;
+  // writing the original formula into every cell of the column is what brings it back.
+  const unfinished = left.some((r) => r.kind !== CALCULATED_COLUMN);
+  return { writes: [...clears, ...formulas], report, keep: unfinished ? recordSheetRows(left, parsed.calcChain === "" ? null : parsed.calcChain) : null };
 }

@@ -77,7 +77,8 @@ export interface RecordRow {
 
 /** The record sheet's rows of text. */
 export function recordSheetRows(record: RecordRow[], calcChain: string | null): string[][] {
-  const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain"], RECORD_HEADER];
+  // C1: how many cell rows follow, so a row emptied or cut off is seen as damage on restore.
+  const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain", String(record.length)], RECORD_HEADER];
   for (const r of record) {
     const row = [r.sheet, r.cell, r.kind, r.formula, r.original, r.portable];
     if (r.excel) row.push(r.excel);
@@ -87,17 +88,49 @@ export function recordSheetRows(record: RecordRow[], calcChain: string | null): 
   return rows;
 }
 
-/** Reads a record sheet through `text(ref)` (A1 → the cell's text); throws on another version. */
-export function parseRecord(text: (ref: string) => string | undefined): { rows: RecordRow[]; calcChain: string } {
+/** A record as read back: its rows (with their row numbers), the calcChain, and any damage seen. */
+export interface ParsedRecord {
+  rows: RecordRow[];
+  /** The record sheet's row number of each of `rows`. */
+  rowNumbers: number[];
+  calcChain: string;
+  /** Row numbers between the header and the last row that are empty (a row emptied since). */
+  gaps: number[];
+  /** The number of cell rows the record says it holds (C1), or null in a record written before it said. */
+  count: number | null;
+}
+
+/**
+ * Reads a record sheet through `text(ref)` (A1 → the cell's text); throws on another version.
+ * `lastRow` is the sheet's last used row: rows up to it are read, so an emptied row in between is
+ * reported as a gap instead of ending the record there.
+ */
+export function parseRecord(text: (ref: string) => string | undefined, lastRow?: number): ParsedRecord {
   if (text("A1") !== RECORD_VERSION) throw new Error(`${RECORD_SHEET} is not a record this version can read`);
   const rows: RecordRow[] = [];
+  const rowNumbers: number[] = [];
+  const gaps: number[] = [];
   let calcChain = "";
-  for (let r = 3; text(`A${r}`) !== undefined || text(`C${r}`) !== undefined; r++) {
+  const c1 = text("C1");
+  const count = c1 !== undefined && /^\d+$/.test(c1) ? Number(c1) : null;
+  const used = (r: number) => ["A", "B", "C", "D", "E", "F", "G"].some((c) => text(`${c}${r}`) !== undefined);
+  // Trailing empty rows (a host's used range, padding) are no gaps: the record ends at its last used row.
+  let end = lastRow ?? Infinity;
+  while (end >= 3 && end !== Infinity && !used(end)) end--;
+  for (let r = 3; r <= end; r++) {
+    if (!used(r)) {
+      if (lastRow === undefined) break;
+      gaps.push(r);
+      continue;
+    }
     const get = (c: string) => text(`${c}${r}`) ?? "";
     if (get("C") === "calcChain") calcChain += get("E");
-    else rows.push({ sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || undefined });
+    else {
+      rows.push({ sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || undefined });
+      rowNumbers.push(r);
+    }
   }
-  return { rows, calcChain };
+  return { rows, rowNumbers, calcChain, gaps, count };
 }
 
 /** The visible note: what happened, how to undo it, and every converted, frozen or skipped cell. */

@@ -7,6 +7,12 @@
  */
 import type JSZip from "jszip";
 import { DEFINED_NAME_SET, definedNames, NotPortable } from "./native";
+import { xmlEscape, xmlUnescape } from "./xml";
+export { xmlEscape, xmlUnescape };
+import { checkRecord, locate, notAsConverted, shiftCellXml, type RestoreProblem, type Wanted } from "./verify";
+import { repack, type Packer } from "./zip-write";
+import { DEFAULT_LIMITS, FileRefused, isReadPart, tooManyCells, type ZipLimits } from "./zip-guard";
+import { openGuarded, partText as text } from "./zip-read";
 import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
 import {
   CALCULATED_COLUMN,
@@ -29,15 +35,11 @@ const CALCCHAIN_PATH = "xl/calcChain.xml";
 // ---------------------------------------------------------------------------------------------
 // XML helpers
 
-export const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-export function xmlUnescape(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e.toLowerCase()]!;
-  });
-}
+const attrPatterns = new Map<string, RegExp>();
 function attr(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  let re = attrPatterns.get(name);
+  if (!re) attrPatterns.set(name, (re = new RegExp(`\\s${name}="([^"]*)"`)));
+  const m = re.exec(tag);
   return m ? xmlUnescape(m[1]) : null;
 }
 function setAttr(tag: string, name: string, value: string | null): string {
@@ -121,9 +123,32 @@ interface SheetInfo {
   element: string;
 }
 
-async function text(zip: JSZip, path: string): Promise<string | null> {
-  const f = zip.file(path);
-  return f ? f.async("string") : null;
+/** Puts a part's text as UTF-8 bytes (JSZip's own string path copies a large sheet several times over). */
+function put(zip: JSZip, path: string, xml: string): void {
+  const data = new TextEncoder().encode(xml);
+  zip.file(path, data);
+  changesOf(zip).set(path, data);
+}
+function drop(zip: JSZip, path: string): void {
+  zip.remove(path);
+  changesOf(zip).set(path, null);
+}
+/** The parts changed in each open workbook, for repack (the rest are copied still compressed). */
+const changes = new WeakMap<JSZip, Map<string, Uint8Array | null>>();
+function changesOf(zip: JSZip): Map<string, Uint8Array | null> {
+  let m = changes.get(zip);
+  if (!m) changes.set(zip, (m = new Map()));
+  return m;
+}
+
+/** The workbook's bytes: the changed parts recompressed, the others copied (JSZip's way without a packer). */
+async function pack(zip: JSZip, input: Uint8Array | ArrayBuffer, packer?: Packer): Promise<Uint8Array> {
+  if (packer) {
+    const out = repack(input instanceof Uint8Array ? input : new Uint8Array(input), changesOf(zip), packer);
+    if (out) return out;
+  }
+  // Parts kept as they are travel still compressed (DEFLATE reuses their bytes): no inflating media.
+  return new Uint8Array(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
 }
 
 function resolveTarget(target: string): string {
@@ -157,9 +182,23 @@ function sheetsOf(workbook: string, rels: string): SheetInfo[] {
 const unchanged = (bytes: Uint8Array | ArrayBuffer): Uint8Array => new Uint8Array(bytes).slice();
 
 
+/** The refusal when the portable workbook would pass the size limit. */
+function outgrows(size: number, limits: ZipLimits): FileRefused {
+  const mb = (n: number) => Math.ceil(n / 1048576);
+  return new FileRefused(
+    `转换后的工作簿将超过 ${mb(limits.maxBytes)} MB 的上限（已超过 ${mb(size)} MB：每个通用公式约 5000 个字符，原公式另存一份）；可用 --max-mb 调高，或把台账分成几个文件转换`,
+    `the portable workbook would pass the limit of ${mb(limits.maxBytes)} MB (already over ${mb(size)} MB: each native formula is about 5,000 characters, and the record keeps the original too); raise it with --max-mb, or convert the register in several files`,
+  );
+}
+
 /** Makes every JY.REWARD / JY.FUNDING cell native and freezes JY.DETAIL / JY.CHECK cells. */
-export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: PortableReport }> {
-  const zip = await JSZipImpl.loadAsync(bytes);
+export async function makePortable(
+  bytes: Uint8Array | ArrayBuffer,
+  JSZipImpl: typeof JSZip,
+  limits: ZipLimits = DEFAULT_LIMITS,
+  packer?: Packer,
+): Promise<{ bytes: Uint8Array; report: PortableReport }> {
+  const { zip, entries } = await openGuarded(bytes, JSZipImpl, limits);
   const workbookPath = "xl/workbook.xml";
   const relsPath = "xl/_rels/workbook.xml.rels";
   let workbook = (await text(zip, workbookPath))!;
@@ -171,10 +210,18 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   if (report.alreadyPortable) return { bytes: unchanged(bytes), report };
 
   const record: RecordRow[] = [];
+  // The output must stay readable within the same limits (restore reads it back): its size is
+  // tracked as the conversion goes and the file refused before memory runs out.
+  const inputSize = entries.filter((e) => isReadPart(e.name)).reduce((n, e) => n + e.uncompressedSize, 0);
+  let grown = 0;
   for (const sheet of sheets) {
     const xml = await text(zip, sheet.path);
     if (!xml || !/JY/i.test(xml)) continue;
     const cells = cellsOf(xml);
+    if (cells.length > limits.maxCells) {
+      const t = tooManyCells(sheet.name, limits.maxCells);
+      throw new FileRefused(t.zh, t.en);
+    }
     const byRef = new Map(cells.map((c) => [c.ref, c]));
     // Shared formulas: the master's text, by si, to read the dependents' formulas.
     const masters = new Map<string, { text: string; ref: string }>();
@@ -244,11 +291,14 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
         const portable = `${open}<f t="array" ref="${nc.ref}">${xmlEscape(nc.formula)}</f>${t === "e" || !t || t === "n" ? value : ""}</c>`;
         replacements.push({ start: target.start, end: target.end, xml: portable });
         record.push({ sheet: sheet.name, cell: nc.ref, kind: nc.ref === c.ref ? "native" : "spill", formula, original: originalXml, portable });
+        // What the output grows by: the cell in the sheet, and the record's row (escaped once more).
+        grown += portable.length - target.xml.length + 1.3 * (originalXml.length + portable.length + formula.length);
+        if (grown + inputSize > limits.maxBytes) throw outgrows(grown + inputSize, limits);
         report.converted.push({ sheet: sheet.name, cell: nc.ref, kind: "native", formula, portable: nc.formula });
       }
     }
     if (replacements.length === 0) continue;
-    zip.file(sheet.path, splice(xml, replacements));
+    put(zip, sheet.path, splice(xml, replacements));
   }
   await convertCalculatedColumns(zip, sheets, record, report);
   if (record.length === 0) return { bytes: unchanged(bytes), report };
@@ -258,7 +308,7 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   let contentTypes = (await text(zip, "[Content_Types].xml"))!;
   if (record.some((r) => r.kind === "frozen") && zip.file(CALCCHAIN_PATH)) {
     calcChain = await text(zip, CALCCHAIN_PATH);
-    zip.remove(CALCCHAIN_PATH);
+    drop(zip, CALCCHAIN_PATH);
     const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => /calcChain/.test(m[0]));
     if (rel) rels = rels.replace(rel[0], "");
     contentTypes = contentTypes.replace(/<Override\b[^>]*PartName="\/xl\/calcChain\.xml"[^>]*\/>/, "");
@@ -271,8 +321,8 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
   while (zip.file(`xl/worksheets/sheet${n}.xml`)) n++;
   const NOTE_PATH = `xl/worksheets/sheet${n}.xml`;
   const RECORD_PATH = `xl/worksheets/sheet${n + 1}.xml`;
-  zip.file(RECORD_PATH, sheetXmlOf(rows, true));
-  zip.file(NOTE_PATH, sheetXmlOf(noteRows(report)));
+  put(zip, RECORD_PATH, sheetXmlOf(rows, true));
+  put(zip, NOTE_PATH, sheetXmlOf(noteRows(report)));
   const maxId = Math.max(0, ...sheets.map((s) => Number(attr(s.element, "sheetId")) || 0));
   const ridBase = Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1])));
   const added =
@@ -297,10 +347,10 @@ export async function makePortable(bytes: Uint8Array | ArrayBuffer, JSZipImpl: t
     const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((t) => workbook.includes(t))!;
     workbook = workbook.replace(after, `${after}<definedNames>${names}</definedNames>`);
   }
-  zip.file(workbookPath, workbook);
-  zip.file(relsPath, rels);
-  zip.file("[Content_Types].xml", contentTypes);
-  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+  put(zip, workbookPath, workbook);
+  put(zip, relsPath, rels);
+  put(zip, "[Content_Types].xml", contentTypes);
+  return { bytes: await pack(zip, bytes, packer), report };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,7 +437,7 @@ async function convertCalculatedColumns(zip: JSZip, sheets: SheetInfo[], record:
       record.push({ sheet: table.sheet, cell, kind: CALCULATED_COLUMN, formula: c.formula, original: c.element, portable });
       (report.columns ??= []).push({ sheet: table.sheet, table: table.name, column: c.column, kind, formula: c.formula, portable: native });
     }
-    if (edits.length > 0) zip.file(table.path, splice(table.xml, edits));
+    if (edits.length > 0) put(zip, table.path, splice(table.xml, edits));
   }
 }
 
@@ -419,7 +469,7 @@ async function restoreCalculatedColumns(zip: JSZip, sheets: SheetInfo[], rows: R
     edited.set(part.path, { ...part, xml });
     report.restored.push({ sheet: r.sheet, cell: r.cell });
   }
-  for (const part of edited.values()) zip.file(part.path, part.xml);
+  for (const part of edited.values()) put(zip, part.path, part.xml);
 }
 
 /** The text with non-overlapping ranges replaced, in one pass (a sheet may hold thousands). */
@@ -465,30 +515,100 @@ function spillRow(first: string, last: string): string[] {
 
 export interface RestoreReport {
   restored: Array<{ sheet: string; cell: string }>;
-  /** Cells whose portable formula was edited after conversion: restored anyway, listed here. */
+  /** Calculated columns whose portable formula was changed since: restored anyway, listed here. */
   edited: Array<{ sheet: string; cell: string }>;
-  /** Record rows whose sheet or cell no longer exists. */
+  /** Record rows whose sheet or cell no longer exists (also listed in `refused`). */
   missing: Array<{ sheet: string; cell: string }>;
+  /** Cells found moved (rows or columns inserted or deleted since): restored where they are now. */
+  moved: Array<{ sheet: string; cell: string; now: string }>;
+  /** Entries not restored, with why: they stay in the record, so a later restore can finish. */
+  refused: RestoreProblem[];
+  /** Damage in the record itself: nothing is restored and no output is written. */
+  damaged: RestoreProblem[];
   wasPortable: boolean;
 }
 
-/** Brings back every original formula and removes everything make-portable added. */
-export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof JSZip): Promise<{ bytes: Uint8Array; report: RestoreReport }> {
-  const zip = await JSZipImpl.loadAsync(bytes);
+/** Reads a sheet's formulas as they read in each cell (shared formulas' dependents spelled out). */
+function formulasOf(cells: CellXml[]): Map<string, string> {
+  const masters = new Map<string, { text: string; ref: string }>();
+  const out = new Map<string, string>();
+  for (const c of cells) {
+    const f = formulaElement(c.xml);
+    if (f && attr(f.tag, "t") === "shared" && f.text) masters.set(attr(f.tag, "si") ?? "", { text: f.text, ref: c.ref });
+  }
+  for (const c of cells) {
+    const f = formulaElement(c.xml);
+    if (!f) continue;
+    if (f.text) out.set(c.ref, f.text);
+    else {
+      const m = masters.get(attr(f.tag, "si") ?? "");
+      if (!m) continue;
+      const a = splitRef(m.ref);
+      const b = splitRef(c.ref);
+      out.set(c.ref, shiftFormula(m.text, b.row - a.row, b.col - a.col));
+    }
+  }
+  return out;
+}
+
+/** A cell's value as text (shared and inline strings read), to compare a frozen cell with its record. */
+function cellValue(cellXml: string, shared: string[]): string {
+  const t = attr(openTag(cellXml), "t");
+  if (t === "s") {
+    const v = /<v>([^<]*)<\/v>/.exec(cellXml);
+    return v ? shared[Number(v[1])] ?? "" : "";
+  }
+  if (t === "inlineStr") return [...cellXml.matchAll(/<t\b[^>]*>([\s\S]*?)<\/t>/g)].map((m) => xmlUnescape(m[1])).join("");
+  const v = /<v>([\s\S]*?)<\/v>/.exec(cellXml);
+  if (!v) return "";
+  const text = xmlUnescape(v[1]);
+  return t === "str" || t === "e" || t === "b" || Number.isNaN(Number(text)) ? text : String(Number(text));
+}
+
+/**
+ * Brings back every original formula and removes everything make-portable added — after checking
+ * the record and each cell it names (verify.ts). A damaged record restores nothing (`damaged`, no
+ * bytes); cells edited since or not found are left as they are and listed (`refused`), and the
+ * record, the note and the names stay with their rows, so a later restore can finish.
+ */
+export async function restore(
+  bytes: Uint8Array | ArrayBuffer,
+  JSZipImpl: typeof JSZip,
+  limits: ZipLimits = DEFAULT_LIMITS,
+  packer?: Packer,
+): Promise<{ bytes: Uint8Array; report: RestoreReport }> {
+  const { zip } = await openGuarded(bytes, JSZipImpl, limits);
   const workbookPath = "xl/workbook.xml";
   const relsPath = "xl/_rels/workbook.xml.rels";
-  let workbook = (await text(zip, workbookPath))!;
-  let rels = (await text(zip, relsPath))!;
-  let contentTypes = (await text(zip, "[Content_Types].xml"))!;
+  let workbook = await text(zip, workbookPath);
+  let rels = await text(zip, relsPath);
+  if (!workbook || !rels) throw new Error("not an .xlsx workbook (xl/workbook.xml missing)");
+  let contentTypes = (await text(zip, "[Content_Types].xml")) ?? "";
   const sheets = sheetsOf(workbook, rels);
-  const report: RestoreReport = { restored: [], edited: [], missing: [], wasPortable: false };
+  const report: RestoreReport = { restored: [], edited: [], missing: [], moved: [], refused: [], damaged: [], wasPortable: false };
   const recordSheet = sheets.find((s) => s.name === RECORD_SHEET);
+  // Not portable: learnt from workbook.xml alone, before anything else is inflated.
   if (!recordSheet) return { bytes: unchanged(bytes), report };
   report.wasPortable = true;
   const shared = sharedStrings(await text(zip, "xl/sharedStrings.xml"));
-  const texts = readTexts((await text(zip, recordSheet.path)) ?? "", shared);
-  const { rows, calcChain } = parseRecord((ref) => texts.get(ref));
+  const recordXml = (await text(zip, recordSheet.path)) ?? "";
+  const texts = readTexts(recordXml, shared);
+  const lastRow = Math.max(0, ...[...texts.keys()].map((ref) => (/^[A-Z]+\d+$/.test(ref) ? splitRef(ref).row : 0)));
+  let parsed;
+  try {
+    parsed = parseRecord((ref) => {
+      const v = texts.get(ref);
+      return v === "" ? undefined : v;
+    }, lastRow);
+  } catch {
+    report.damaged.push({ sheet: RECORD_SHEET, cell: "A1", zh: `记录损坏：${RECORD_SHEET} 不是本版本能读取的记录`, en: `damaged record: ${RECORD_SHEET} is not a record this version can read` });
+    return { bytes: unchanged(bytes), report };
+  }
+  report.damaged = checkRecord(parsed);
+  if (report.damaged.length > 0) return { bytes: unchanged(bytes), report };
+  const { rows, calcChain } = parsed;
   const hasMetadata = !!zip.file("xl/metadata.xml");
+  const left: RecordRow[] = [];
   await restoreCalculatedColumns(zip, sheets, rows.filter((r) => r.kind === CALCULATED_COLUMN), report);
   const bySheet = new Map<string, RecordRow[]>();
   for (const row of rows.filter((r) => r.kind !== CALCULATED_COLUMN)) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
@@ -496,24 +616,61 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
     const sheet = sheets.find((s) => s.name === name);
     const xml = sheet ? await text(zip, sheet.path) : null;
     if (!sheet || !xml) {
-      for (const r of list) report.missing.push({ sheet: r.sheet, cell: r.cell });
+      for (const r of list) {
+        report.missing.push({ sheet: r.sheet, cell: r.cell });
+        report.refused.push(notAsConverted(r.sheet, r.cell, "missing"));
+        left.push(r);
+      }
       continue;
     }
-    const cells = new Map(cellsOf(xml).map((c) => [c.ref, c]));
-    const edits: Array<{ start: number; end: number; xml: string }> = [];
-    for (const r of list) {
-      const current = cells.get(r.cell);
-      if (!current) {
-        report.missing.push({ sheet: r.sheet, cell: r.cell });
-        continue;
-      }
-      let back: string;
-      if (current.xml === r.portable) back = r.original;
-      else back = reopened(r, current.xml, hasMetadata, report);
-      edits.push({ start: current.start, end: current.end, xml: back });
-      report.restored.push({ sheet: r.sheet, cell: r.cell });
+    const cellList = cellsOf(xml);
+    if (cellList.length > limits.maxCells) {
+      const t = tooManyCells(name, limits.maxCells);
+      throw new FileRefused(t.zh, t.en);
     }
-    zip.file(sheet.path, splice(xml, edits));
+    const cells = new Map(cellList.map((c) => [c.ref, c]));
+    const wanted: Wanted[] = list.map((r) => {
+      const p = splitRef(r.cell);
+      return { row: p.row, col: p.col, formula: formulaElement(r.portable)?.text ?? null };
+    });
+    const shifts = locate(wanted, formulasOf(cellList), (_, ref, i) => {
+      const now = cells.get(ref);
+      const r = list[i];
+      return cellValue(now ? now.xml : `<c r="${ref}"/>`, shared) === cellValue(r.portable, []);
+    });
+    const edits: Array<{ start: number; end: number; xml: string }> = [];
+    list.forEach((r, i) => {
+      const s = shifts[i];
+      const ref = s ? colLetters(wanted[i].col + s.dc) + (wanted[i].row + s.dr) : r.cell;
+      const current = s ? cells.get(ref) : undefined;
+      if (!s || (!current && wanted[i].formula !== null)) {
+        const gone = !s && wanted[i].formula !== null && !cells.has(r.cell);
+        if (gone) report.missing.push({ sheet: r.sheet, cell: r.cell });
+        report.refused.push(notAsConverted(r.sheet, r.cell, gone ? "missing" : "edited"));
+        left.push(r);
+        return;
+      }
+      const moved = s.dr !== 0 || s.dc !== 0;
+      const row: RecordRow = moved ? { ...r, cell: ref, formula: r.formula && shiftFormula(r.formula, s.dr, s.dc), original: shiftCellXml(r.original, s.dr, s.dc, xmlEscape), portable: shiftCellXml(r.portable, s.dr, s.dc, xmlEscape) } : r;
+      if (moved) report.moved.push({ sheet: r.sheet, cell: r.cell, now: ref });
+      if (!current) {
+        // A frozen value that was blank (an empty spilled cell) and is still blank: nothing to put back
+        // unless the original held more.
+        if (/<f\b|<v>|<is>/.test(row.original)) left.push(r);
+        else report.restored.push({ sheet: r.sheet, cell: ref });
+        return;
+      }
+      const back = current.xml === row.portable ? row.original : reopened(row, current.xml, hasMetadata);
+      edits.push({ start: current.start, end: current.end, xml: back });
+      report.restored.push({ sheet: r.sheet, cell: ref });
+    });
+    if (edits.length > 0) put(zip, sheet.path, splice(xml, edits));
+  }
+
+  if (left.length > 0) {
+    // Not finished: the record keeps the rows still to restore (the note and names stay too).
+    put(zip, recordSheet.path, sheetXmlOf(recordSheetRows(left, calcChain === "" ? null : calcChain), true));
+    return { bytes: await pack(zip, bytes, packer), report };
   }
 
   // Take away the record, the note and the names.
@@ -521,16 +678,16 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
     const s = sheets.find((x) => x.name === name);
     if (!s) continue;
     workbook = workbook.replace(s.element, "");
-    const rel = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => attr(m[0], "Id") === s.rid);
+    const rel: RegExpMatchArray | undefined = [...rels.matchAll(/<Relationship\b[^>]*\/>/g)].find((m) => attr(m[0], "Id") === s.rid);
     if (rel) rels = rels.replace(rel[0], "");
-    zip.remove(s.path);
+    drop(zip, s.path);
     contentTypes = contentTypes.replace(new RegExp(`<Override\\b[^>]*PartName="/${s.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
   }
   workbook = workbook.replace(/<definedName\b[^>]*name="(_JY_[A-Z0-9]+)"[^>]*>[\s\S]*?<\/definedName>/g, (m, n: string) => (DEFINED_NAME_SET.has(n) ? "" : m));
   workbook = workbook.replace(/<definedNames><\/definedNames>/, "");
   // Sheet-local names a host may have added for the removed sheets would now point nowhere.
   if (calcChain && !zip.file(CALCCHAIN_PATH)) {
-    zip.file(CALCCHAIN_PATH, calcChain);
+    put(zip, CALCCHAIN_PATH, calcChain);
     const id = Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/g)].map((m) => Number(m[1]))) + 1;
     rels = rels.replace(
       "</Relationships>",
@@ -541,28 +698,23 @@ export async function restore(bytes: Uint8Array | ArrayBuffer, JSZipImpl: typeof
       `<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>`,
     );
   }
-  zip.file(workbookPath, workbook);
-  zip.file(relsPath, rels);
-  zip.file("[Content_Types].xml", contentTypes);
-  return { bytes: await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }), report };
+  put(zip, workbookPath, workbook);
+  put(zip, relsPath, rels);
+  put(zip, "[Content_Types].xml", contentTypes);
+  return { bytes: await pack(zip, bytes, packer), report };
 }
 
 /**
  * The original cell back in a workbook another host saved since (styles renumbered, shared
  * formulas rewritten): the original formula as a plain formula in the cell as it is now.
  */
-function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean, report: RestoreReport): string {
+function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean): string {
   const original = formulaElement(r.original);
   const open = openTag(currentXml);
   const style = attr(open, "s");
   let tag = openTag(r.original);
   tag = setAttr(tag, "s", style);
   if (!hasMetadata) tag = setAttr(tag, "cm", null);
-  const currentFormula = formulaElement(currentXml);
-  const portableFormula = formulaElement(r.portable);
-  if (currentFormula?.text != null && portableFormula?.text != null && !sameFormula(currentFormula.text, portableFormula.text)) {
-    report.edited.push({ sheet: r.sheet, cell: r.cell });
-  }
   if (!original) return r.original.replace(/^<c\b[^>]*?(\/?)>/, (m) => (m.endsWith("/>") ? tag.replace(/>$/, "/>") : tag));
   // A shared formula's dependents carry no text: write the formula as it reads in this cell.
   let f: string;
@@ -572,18 +724,12 @@ function reopened(r: RecordRow, currentXml: string, hasMetadata: boolean, report
   return `${tag}${f}${value}</c>`;
 }
 
-/** Hosts rewrite formulas when they save (prefixes, spacing); compare loosely for the "edited" note. */
-function sameFormula(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(/_xlfn\.|_xlws\.|\s/g, "").toUpperCase();
-  return norm(a) === norm(b);
-}
-
 /** A cell's cached value as a workbook file holds it. */
 export type CachedValue = number | string | boolean | { error: string } | null;
 
 /** The cached values of one sheet's cells (what the last host to calculate it saved). */
-export async function cachedValues(bytes: Uint8Array | ArrayBuffer, sheetName: string, JSZipImpl: typeof JSZip): Promise<Map<string, CachedValue>> {
-  const zip = await JSZipImpl.loadAsync(bytes);
+export async function cachedValues(bytes: Uint8Array | ArrayBuffer, sheetName: string, JSZipImpl: typeof JSZip, limits: ZipLimits = DEFAULT_LIMITS): Promise<Map<string, CachedValue>> {
+  const { zip } = await openGuarded(bytes, JSZipImpl, limits);
   const sheets = sheetsOf((await text(zip, "xl/workbook.xml")) ?? "", (await text(zip, "xl/_rels/workbook.xml.rels")) ?? "");
   const sheet = sheets.find((s) => s.name === sheetName);
   if (!sheet) throw new Error(`no sheet named ${sheetName}`);

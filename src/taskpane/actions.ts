@@ -104,6 +104,12 @@ async function runMakePortable(ctx: ActionContext): Promise<ActionResult> {
 async function runRestore(ctx: ActionContext): Promise<ActionResult> {
   const report = await ctx.port.restorePortable();
   if (!report.wasPortable) return { message: ctx.s.notPortable };
+  // Damage in the record, or cells refused by the checks (edited since, gone), each with why.
+  const why = (p: { sheet: string; cell: string; zh: string; en: string }) => `${p.sheet ? `${p.sheet}!${p.cell} ` : ""}${ctx.lang === "zh" ? p.zh : p.en}`;
+  if (report.damaged?.length) return { message: ctx.s.restoreDamaged(report.damaged.map(why)) };
+  // A partial restore keeps the record, so make-portable (the undo) would find the workbook portable
+  // already: no undo is offered; the refused cells are listed, to check and restore again.
+  if (report.refused?.length) return { message: ctx.s.restoredPartly(report.restored.length, report.refused.map(why)) };
   const missing = report.missing.map((m) => `${m.sheet}!${m.cell}`);
   return { message: ctx.s.restoredDone(report.restored.length, missing), undo: () => runMakePortable(ctx).then((r) => r.message), undoLabel: ctx.s.undoPortable };
 }

@@ -58,6 +58,16 @@ export interface CellHost {
   writeCells(writes: GridWrite[]): Promise<void>;
   /** A new sheet of text cells ("=…" stays text); `veryHidden`: no tab, not even under Unhide. */
   addTextSheet(name: string, rows: string[][], options: { veryHidden: boolean; widths: number[] }): Promise<void>;
+  /**
+   * A text sheet's cells replaced by `rows` (as addTextSheet writes them), nothing of the old
+   * content left beyond them: restore keeps in the record only the entries still to restore.
+   */
+  replaceTextSheet(name: string, rows: string[][]): Promise<void>;
+  /**
+   * How this host holds a portable formula once writeCells wrote it ("=…" in, "=…" out), when not
+   * as given; restore compares each recorded cell's formula in that spelling.
+   */
+  portableSpelling?(): Promise<(formula: string) => string>;
   deleteSheets(names: string[]): Promise<void>;
   /** Hidden workbook-level names (formula without "="). */
   addNames(names: Array<{ name: string; formula: string }>): Promise<void>;

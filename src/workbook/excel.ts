@@ -533,6 +533,27 @@ class ExcelCells implements CellHost {
     });
   }
 
+  replaceTextSheet(name: string, rows: string[][]): Promise<void> {
+    return this.officeHost.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(name);
+      const used = ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount");
+      await ctx.sync();
+      const batches = new Batches(ctx, this.budget);
+      const cells = rectangle(rows);
+      await writeRows(batches, ws, 0, 0, cells.map((r) => r.map(() => "@")), "numberFormat", this.budget);
+      await writeRows(batches, ws, 0, 0, cells, "values", this.budget);
+      // What the old content held below and right of the new: cleared, so no stale entry is read.
+      if (!used.isNullObject) {
+        const bottom = used.rowIndex + used.rowCount;
+        const right = used.columnIndex + used.columnCount;
+        const width = cells[0]?.length ?? 0;
+        if (bottom > cells.length && right > 0) await batches.add(0, () => ws.getRangeByIndexes(cells.length, 0, bottom - cells.length, right).clear("Contents"));
+        if (right > width && cells.length > 0) await batches.add(0, () => ws.getRangeByIndexes(0, width, Math.min(cells.length, bottom), right - width).clear("Contents"));
+      }
+      await batches.done();
+    });
+  }
+
   deleteSheets(names: string[]): Promise<void> {
     return this.officeHost.run(async (ctx) => {
       const sheets = names.map((n) => ctx.workbook.worksheets.getItemOrNullObject(n));

@@ -5,7 +5,8 @@
  */
 import type { CellHost } from "./cells";
 import type { PortableReport } from "../portable/record";
-import type { GridRestoreReport } from "../portable/grid";
+import type { GridNow, GridRestoreReport, GridSheet } from "../portable/grid";
+import { a1 } from "../engine/register";
 
 /** The portable code (translator, policy tables) loads when an action runs, not with the pane. */
 const portableModules = () => Promise.all([import("../portable/grid"), import("../portable/record"), import("../portable/native")]);
@@ -38,16 +39,58 @@ export async function makePortable(host: CellHost): Promise<PortableReport> {
   return plan.report;
 }
 
-/** Every recorded cell's original formula back; then the record, the note and the _JY_* names go. */
+/**
+ * Every recorded cell's original formula back; then the record, the note and the _JY_* names go.
+ * Each entry is checked first against the cell it names as it is now (src/portable/verify.ts, the
+ * checks `jyreward restore` makes): a damaged record restores nothing and stays as it is; an entry
+ * whose cell was edited since, or whose sheet is gone, is refused and listed, and the record is
+ * rewritten with only those entries (the note and names stay), so a later restore can finish.
+ * Cells found moved (rows or columns inserted since) are restored where they are now.
+ */
 export async function restorePortable(host: CellHost): Promise<GridRestoreReport> {
   const [{ planRestore }, { NOTE_SHEET, RECORD_SHEET }, { DEFINED_NAME_SET }] = await portableModules();
   const record = await host.readSheetValues(RECORD_SHEET);
   if (!record || record.length === 0) return { restored: [], missing: [], wasPortable: false };
   const sheetNames = await host.sheetNames();
-  const plan = planRestore(record, sheetNames);
+  const now = await host.readUsedCells(sheetNames.filter((n) => n !== RECORD_SHEET && n !== NOTE_SHEET));
+  const spell = host.portableSpelling ? await host.portableSpelling() : undefined;
+  const plan = planRestore(record, sheetNames, cellsNow(now, spell));
+  if (plan.report.damaged?.length) return plan.report;
   await host.writeCells(plan.writes);
+  if (plan.keep) {
+    // Written after the cells: a run stopped in between leaves every entry still in the record.
+    await host.replaceTextSheet(RECORD_SHEET, plan.keep);
+    return plan.report;
+  }
   // The record goes last: a restore stopped before this point can simply be run again.
   await host.removeNames(DEFINED_NAME_SET);
   await host.deleteSheets([NOTE_SHEET, RECORD_SHEET].filter((n) => sheetNames.includes(n)));
   return plan.report;
+}
+
+/** The sheets' used cells as restore's checks read them: formulas by A1, values by row and column. */
+function cellsNow(sheets: GridSheet[], spell?: (formula: string) => string): GridNow {
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const formulas = new Map<string, Map<string, string>>();
+  return {
+    formulas: (name) => {
+      const sheet = byName.get(name);
+      if (!sheet) return undefined;
+      let out = formulas.get(name);
+      if (!out) {
+        out = new Map();
+        for (const [r, row] of sheet.formulas.entries()) {
+          if (!row) continue;
+          for (const [c, f] of row.entries()) if (typeof f === "string" && f.startsWith("=")) out.set(a1(sheet.top + r, sheet.left + c), f);
+        }
+        formulas.set(name, out);
+      }
+      return out;
+    },
+    value: (name, row, col) => {
+      const sheet = byName.get(name);
+      return sheet ? (sheet.values[row - sheet.top]?.[col - sheet.left] ?? null) : null;
+    },
+    spell,
+  };
 }

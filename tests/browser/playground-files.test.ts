@@ -15,6 +15,7 @@ import { RECORD_SHEET } from "../../src/portable/record";
 import { policyClaims } from "../portable/claims";
 import { registerWorkbook } from "../portable/fixture";
 import { browserAvailable, openPlayground, openSession, type Session } from "./harness";
+import { declareSize, lastCell, register } from "../hostile/files";
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -88,6 +89,20 @@ run("playground: open an .xlsx, download portable / original", () => {
     const fromPage = await downloadVia("download-restored", path.join(dir, "台账-原公式.xlsx"));
     const again = await parts(fromPage);
     for (const [name, content] of before) expect([name, again.get(name)]).toEqual([name, content]);
+    expect(errors).toEqual([]);
+  }, 60000);
+
+  test("hostile files: a bomb refused with a sentence in the page's language, a lone cell at XFD1048576 opened at once; the page still works", async () => {
+    const bomb = path.join(dir, "炸弹.xlsx");
+    fs.writeFileSync(bomb, declareSize(await register(5), "xl/worksheets/sheet1.xml", 1_500_000_000));
+    await openFile(bomb);
+    expect(await page.locator('[data-testid="file-message"]').innerText()).toBe("无法读取 炸弹.xlsx：部件 xl/worksheets/sheet1.xml 解压后有 1431 MB，超过上限 200 MB");
+
+    const last = path.join(dir, "末格.xlsx");
+    fs.writeFileSync(last, await lastCell());
+    await openFile(last);
+    expect(await page.locator('[data-testid="file-message"]').innerText()).not.toMatch(/无法读取|未完成/);
+    expect(await page.locator('[data-testid="sheet-tab"]').allInnerTexts()).toEqual(["台账"]);
     expect(errors).toEqual([]);
   }, 60000);
 });

@@ -18,6 +18,7 @@ import { describeWithLibreOffice, recalcInLibreOffice } from "./soffice";
 import { auditFile, expand } from "../../src/cli/audit";
 import { sourcesOf } from "../../src/cli/merge";
 import { consolidate } from "../../src/engine/city";
+import { DEFAULT_LIMITS } from "../../src/portable/zip-guard";
 import { payoutSheets } from "../../src/workbook/papers";
 
 jest.setTimeout(900_000);
@@ -81,7 +82,7 @@ describeWithLibreOffice("the city workbook in LibreOffice", (soffice) => {
 
   test("a town's 拨付明细 prints on one page", async () => {
     const audits = [];
-    for (const f of await expand([path.join(dir, "towns")])) audits.push(await auditFile(f, "2025-12-15"));
+    for (const f of await expand([path.join(dir, "towns")])) audits.push(await auditFile(f, "2025-12-15", DEFAULT_LIMITS));
     const huashi = payoutSheets(consolidate(audits.flatMap(sourcesOf))).find((s) => s.name === "拨付明细-华士镇")!;
     const pdf = await xlsxToPdf(soffice, await writeWorkbook([huashi], [], JSZip));
     writeFileSync(path.join(OUT, "拨付明细-华士镇.pdf"), pdf);

@@ -86,6 +86,7 @@ describe("tables' calculated columns in make-portable / restore", () => {
     const values = [...Array(recorded.length + 3)].map((_, r) => ["A", "B", "C", "D", "E", "F", "G"].map((c) => texts.get(`${c}${r + 1}`) ?? ""));
     const paneRestore = planRestore(values, ["退出企业登记表"]);
     expect(paneRestore.report.missing).toEqual([]);
+    expect(paneRestore.report.damaged).toEqual([]);
     expect(paneRestore.report.restored).toHaveLength(recorded.length - columnRows.length);
 
     const { bytes: back, report: r2 } = await restore(portable, JSZip);

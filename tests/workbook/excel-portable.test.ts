@@ -8,8 +8,11 @@
 import { ExcelWorkbook } from "../../src/workbook/excel";
 import { NOTE_SHEET, RECORD_SHEET, RECORD_VERSION } from "../../src/portable/record";
 import { DEFINED_NAME_SET } from "../../src/portable/native";
-import { callsJy } from "../../src/portable/formula";
+import { callsJy, translate } from "../../src/portable/formula";
+import { fileToExcelFormula } from "../../src/portable/record";
 import { FakeExcel } from "./fake-excel";
+import { restoreAction } from "../../src/taskpane/actions";
+import { STRINGS } from "../../src/taskpane/i18n";
 
 const F = (r: number) => `"元",E${r})`;
 const FORMULAS = [
@@ -99,19 +102,101 @@ describe("Excel restore", () => {
 
   test("a record written by jyreward portable (file form) restores with the JY names Excel shows", async () => {
     const x = workbook();
+    const file = '_xldudf_JY_REWARD(A2,B2,C2,D2,"元",E2)';
+    const t = translate(file);
+    if (t.kind !== "native") throw new Error("expected a native translation");
+    const esc = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
     const rec = x.addSheet(RECORD_SHEET, [
-      [RECORD_VERSION, "calcChain"],
+      [RECORD_VERSION, "calcChain", "2"],
       ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>"],
-      ["台账", "F2", "native", '_xldudf_JY_REWARD(A2,B2,C2,D2,"元",E2)', '<c r="F2" s="1"><f>_xldudf_JY_REWARD(A2,B2,C2,D2,"元",E2)</f><v>4800000</v></c>', "<c/>"],
-      ["台账", "H2", "spill", "", '<c r="H2"><v>0</v></c>', "<c/>"],
+      ["台账", "F2", "native", file, `<c r="F2" s="1"><f>${esc(file)}</f><v>4800000</v></c>`, `<c r="F2" s="1"><f t="array" ref="F2">${esc(t.formula)}</f><v>4800000</v></c>`],
+      ["台账", "H2", "spill", "", '<c r="H2"><v>0</v></c>', '<c r="H2"><v>0</v></c>'],
       ["", "", "calcChain", "", "<calcChain/>", ""],
     ]);
     rec.visibility = "VeryHidden";
+    // The sheet as jyreward portable left it: the native formula in F2, H2 a plain value.
+    x.setCell(x.sheet("台账")!, 1, 5, fileToExcelFormula(t.formula), 4800000);
     const report = await new ExcelWorkbook(x.host()).restorePortable();
+    expect(report.refused).toEqual([]);
     expect(report.restored).toEqual([{ sheet: "台账", cell: "F2" }, { sheet: "台账", cell: "H2" }]);
     expect(x.formulaAt("台账", 1, 5)).toBe('=JY.REWARD(A2,B2,C2,D2,"元",E2)');
     expect(x.formulaAt("台账", 1, 7)).toBe("");
     expect(x.sheet(RECORD_SHEET)).toBeUndefined();
+  });
+
+  test("rows inserted above the register since: each cell found where it moved and restored there, not in the header", async () => {
+    const x = workbook();
+    await new ExcelWorkbook(x.host()).makePortable();
+    const portable = cellsOf(x, "台账");
+    x.insertRows("台账", 0, 2);
+    const report = await new ExcelWorkbook(x.host()).restorePortable();
+    expect(report.refused).toEqual([]);
+    expect(report.moved!.map((m) => `${m.cell}→${m.now}`)).toContain("F2→F4");
+    // The header row (now row 3) is as it was; every original back two rows down, its references with it.
+    expect(FORMULAS[0].map((_, c) => x.formulaAt("台账", 2, c))).toEqual(portable[0]);
+    expect(x.formulaAt("台账", 3, 5)).toBe('=JY.REWARD(A4,B4,C4,D4,"元",E4)');
+    expect(x.formulaAt("台账", 4, 6)).toBe('=JY.FUNDING(A5,B5,C5,D5,"元",E5)');
+    expect(x.formulaAt("台账", 4, 7)).toBe("");
+    expect(x.formulaAt("台账", 3, 9)).toBe('=JY.CHECK(A4,B4,C4,D4,"元",E4)');
+    expect(x.sheet(RECORD_SHEET)).toBeUndefined();
+  });
+
+  test("a cell edited since make-portable is refused: left as it is, listed, and the record rewritten with its entry only", async () => {
+    const x = workbook();
+    await new ExcelWorkbook(x.host()).makePortable();
+    x.setCell(x.sheet("台账")!, 1, 5, 999, 999);
+    const report = await new ExcelWorkbook(x.host()).restorePortable();
+    expect(report.refused!.map((r) => r.cell)).toEqual(["F2"]);
+    expect(x.formulaAt("台账", 1, 5)).toBe(999);
+    // The other cells are back.
+    expect(x.formulaAt("台账", 2, 5)).toBe(FORMULAS[2][5]);
+    expect(x.formulaAt("台账", 1, 6)).toBe(FORMULAS[1][6]);
+    // The record keeps F2's entry alone (very hidden, text), no stale row below it; note and names stay.
+    const rec = x.sheet(RECORD_SHEET)!;
+    expect(rec.visibility).toBe("VeryHidden");
+    const rows = rec.cells.map((r) => (r ?? []).map((c) => c?.value ?? ""));
+    const entries = rows.slice(2).filter((r) => r.some((v) => v !== ""));
+    expect(entries.map((r) => r[1])).toEqual(["F2"]);
+    expect(x.sheet(NOTE_SHEET)).toBeDefined();
+    for (const n of DEFINED_NAME_SET) expect(x.names.has(n)).toBe(true);
+    // Once F2 holds its portable formula again, a second restore finishes and removes the record.
+    const f2 = rows[2][5] as string;
+    const native = /<f\b[^>]*>([\s\S]*?)<\/f>/.exec(f2)![1].replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    x.setCell(x.sheet("台账")!, 1, 5, fileToExcelFormula(native), 4800000);
+    const again = await new ExcelWorkbook(x.host()).restorePortable();
+    expect(again.refused).toEqual([]);
+    expect(x.formulaAt("台账", 1, 5)).toBe(FORMULAS[1][5]);
+    expect(x.sheet(RECORD_SHEET)).toBeUndefined();
+  });
+
+  test("a damaged record (a row emptied) restores nothing and is left exactly as it is", async () => {
+    const x = workbook();
+    await new ExcelWorkbook(x.host()).makePortable();
+    const rec = x.sheet(RECORD_SHEET)!;
+    rec.cells[3] = [];
+    const before = cellsOf(x, "台账");
+    const recordBefore = JSON.stringify(rec.cells);
+    const report = await new ExcelWorkbook(x.host()).restorePortable();
+    expect(report.damaged!.map((d) => d.zh)).toContain("记录损坏：记录第 4 行被清空");
+    expect(report.restored).toEqual([]);
+    expect(cellsOf(x, "台账")).toEqual(before);
+    expect(JSON.stringify(x.sheet(RECORD_SHEET)!.cells)).toBe(recordBefore);
+  });
+
+  test("the pane's Restore says which cells were not restored and why, in the pane's language, and offers no undo then", async () => {
+    const x = workbook();
+    const wb = new ExcelWorkbook(x.host());
+    await wb.makePortable();
+    x.setCell(x.sheet("台账")!, 1, 5, 999, 999);
+    const state = { status: "idle" as const, scan: null, register: null, error: null, at: null };
+    const partly = await restoreAction.run({ port: wb, state, lang: "zh", s: STRINGS.zh, year: 2025 });
+    expect(partly.message).toMatch(/^已恢复 \d+ 个单元格的原公式；以下 1 个未恢复，记录仍保留在工作簿中，核对后可再次恢复：台账!F2 \S+/);
+    expect(partly.undo).toBeUndefined();
+    // Emptying a record row damages it: nothing is changed, and the English pane says so.
+    x.sheet(RECORD_SHEET)!.cells[2] = [];
+    const damaged = await restoreAction.run({ port: wb, state, lang: "en", s: STRINGS.en, year: 2025 });
+    expect(damaged.message).toMatch(/^Not restored: the JY_ORIGINALS record is damaged or incomplete; nothing in the workbook was changed\. /);
+    expect(damaged.undo).toBeUndefined();
   });
 
   test("a small budget splits the same work into more, smaller batches with the same result", async () => {

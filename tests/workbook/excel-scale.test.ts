@@ -67,10 +67,11 @@ describe(`a ${ROWS.toLocaleString("en")}-row register through the Excel port`, (
     expect(DEFAULT_BATCH_BYTES).toBeLessThan(EXCEL_WEB_LIMIT);
   }, 300_000);
 
-  test("restore: the record read and every original written back, in batches under the budget", async () => {
+  test("restore: the record and the sheets' cells read, every entry checked against its cell, every original written back, in batches under the budget", async () => {
     x.resetStats();
     const report = await wb.restorePortable();
     seen.restore = figures(x);
+    expect(report.refused).toEqual([]);
     expect(report.restored).toHaveLength(JY_ROWS);
     expect(x.formulaAt("登记表", JY_ROWS, 15)).toBe(`=JY.REWARD(E${JY_ROWS + 1},G${JY_ROWS + 1},H${JY_ROWS + 1},I${JY_ROWS + 1},"元",D${JY_ROWS + 1})`);
     expect(x.sheet(RECORD_SHEET)).toBeUndefined();

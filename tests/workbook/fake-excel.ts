@@ -128,6 +128,28 @@ export class FakeExcel {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /**
+   * Rows inserted as a user inserts them in Excel (Home → Insert → Sheet Rows): the cells from row
+   * `at` (0-based) down move by `count`, and every formula on the sheet that refers to a moved row
+   * (relative or absolute) follows it.
+   */
+  insertRows(name: string, at: number, count: number): void {
+    const s = this.sheet(name);
+    if (!s) throw new OfficeJsError("ItemNotFound", `no sheet ${name}`);
+    s.cells.splice(at, 0, ...Array.from({ length: count }, () => [] as Array<CellModel | undefined>));
+    // Excel moves references to rows at or below the insertion, whichever cell holds them.
+    const follow = (f: string) =>
+      f
+        .split(/("(?:[^"]|"")*")/)
+        .map((part, i) => (i % 2 === 1 ? part : part.replace(/(?<![A-Za-z0-9_.])(\$?[A-Z]{1,3}\$?)(\d+)(?![A-Za-z0-9_(!])/g, (m, col: string, row: string) => (Number(row) - 1 >= at ? `${col}${Number(row) + count}` : m))))
+        .join("");
+    for (const row of s.cells) for (const cell of row ?? []) if (cell?.formula) cell.formula = follow(cell.formula);
+    s.spills = new Map([...s.spills].map(([k, v]) => {
+      const [r, c] = k.split(",").map(Number);
+      return [`${r >= at ? r + count : r},${c}`, v];
+    }));
+  }
+
   // ---- what tests read ----
 
   get syncs(): number {

@@ -77,4 +77,24 @@ describe("make portable / restore in the playground", () => {
     }
     expect((await wb.restorePortable()).wasPortable).toBe(false);
   });
+
+  test("restore checks each cell as it is now: an edited cell is refused and its entry kept, a row inserted above is followed", async () => {
+    const wb = workbook();
+    await wb.makePortable();
+    const other = wb.hf.getSheetId(OTHER)!;
+    // A title row inserted above the second register, and the reward in D5 (D4 before) overwritten.
+    wb.hf.addRows(other, [0, 1]);
+    wb.setCellInput(OTHER, 4, 3, "999");
+    const report = await wb.restorePortable();
+    expect(report.refused!.map((r) => `${r.sheet}!${r.cell}`)).toEqual([`${OTHER}!D4`]);
+    expect(report.moved!.map((m) => `${m.cell}→${m.now}`)).toEqual(expect.arrayContaining(["D2→D3", "D3→D4"]));
+    expect(wb.hf.getCellFormula({ sheet: other, row: 2, col: 3 })).toBe('=JY.FUNDING(A3,B3,C3,"","元","华士镇")');
+    expect(wb.hf.getCellValue({ sheet: other, row: 4, col: 3 })).toBe(999);
+    // The record stays with D4's entry alone; the note and the names with it.
+    expect(wb.hf.getSheetNames()).toContain(RECORD_SHEET);
+    expect(wb.hf.getSheetNames()).toContain(NOTE_SHEET);
+    const record = wb.hf.getSheetValues(wb.hf.getSheetId(RECORD_SHEET)!);
+    expect(record.slice(2).filter((r) => r.some((v) => v !== null && v !== "")).map((r) => `${r[0]}!${r[1]}`)).toEqual([`${OTHER}!D4`]);
+    expect(wb.hf.listNamedExpressions().sort()).toEqual([...DEFINED_NAME_SET].sort());
+  });
 });

@@ -10,6 +10,8 @@ import type JSZip from "jszip";
 import type { MergedArea } from "../../engine/register";
 import { columnIndex } from "../../engine/register/address";
 import { shiftFormula } from "../../portable/formula";
+import { DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipLimits } from "../../portable/zip-guard";
+import { partText } from "../../portable/zip-read";
 import type { FileSheet } from "./read";
 
 type Zip = InstanceType<typeof JSZip>;
@@ -60,7 +62,7 @@ function isoSerial(iso: string): number {
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 
-function readSheet(xml: string, strings: string[], name: string, state: FileSheet["state"]): FileSheet {
+function readSheet(xml: string, strings: string[], name: string, state: FileSheet["state"], maxCells: number): FileSheet {
   const start = xml.indexOf("<sheetData");
   if (start < 0) throw new Unexpected("no sheetData");
   const end = xml.indexOf("</sheetData>", start);
@@ -70,6 +72,9 @@ function readSheet(xml: string, strings: string[], name: string, state: FileShee
   const arrayCovered = new Set<string>();
   const shared = new Map<string, { formula: string; r: number; c: number }>();
   let rowIndex = -1;
+  // Only the cells the file holds are visited (a lone cell at XFD1048576 is one cell), and no
+  // more of them than the limit.
+  let count = 0;
   for (const row of data.matchAll(ROW)) {
     const rAttr = attr(row[1], "r");
     rowIndex = rAttr ? Number(rAttr) - 1 : rowIndex + 1;
@@ -79,6 +84,10 @@ function readSheet(xml: string, strings: string[], name: string, state: FileShee
     const out: unknown[] = [];
     let any = false;
     for (const cell of body.matchAll(CELL)) {
+      if (++count > maxCells) {
+        const t = tooManyCells(name, maxCells);
+        throw new FileRefused(t.zh, t.en);
+      }
       const tag = cell[1];
       const ref = attr(tag, "r");
       if (ref) {
@@ -163,13 +172,14 @@ function readSheet(xml: string, strings: string[], name: string, state: FileShee
   return { name, state, values, formulas, arrayCovered, merges };
 }
 
-/** The sheets of an OOXML package; null when it holds something this reader does not expect. */
-export async function readOoxmlSheets(zip: Zip): Promise<FileSheet[] | null> {
+/**
+ * The sheets of an OOXML package opened by openGuarded (each part inflated within its declared
+ * size, at most `limits.maxCells` cells a sheet: a FileRefused past either); null when it holds
+ * something this reader does not expect.
+ */
+export async function readOoxmlSheets(zip: Zip, limits: ZipLimits = DEFAULT_LIMITS): Promise<FileSheet[] | null> {
   try {
-    const text = async (p: string) => {
-      const f = zip.file(p);
-      return f ? f.async("string") : null;
-    };
+    const text = (p: string) => partText(zip, p);
     const workbook = await text("xl/workbook.xml");
     const rels = await text("xl/_rels/workbook.xml.rels");
     if (!workbook || !rels || /<\w+:(?:workbook|sheet)\b/.test(workbook)) return null;
@@ -193,7 +203,7 @@ export async function readOoxmlSheets(zip: Zip): Promise<FileSheet[] | null> {
       const xml = await text(partPath(target.target));
       if (xml === null || /<\w+:(?:worksheet|sheetData|c)\b/.test(xml.slice(0, 2000))) return null;
       const hidden = attr(m[0], "state");
-      sheets.push(readSheet(xml, strings, name, hidden === "veryHidden" ? "veryHidden" : hidden === "hidden" ? "hidden" : "visible"));
+      sheets.push(readSheet(xml, strings, name, hidden === "veryHidden" ? "veryHidden" : hidden === "hidden" ? "hidden" : "visible", limits.maxCells));
     }
     return sheets.length > 0 ? sheets : null;
   } catch (e) {

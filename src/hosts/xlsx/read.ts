@@ -12,6 +12,8 @@ import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import type { MergedArea } from "../../engine/register";
 import { readOoxmlSheets } from "./ooxml";
+import { DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipLimits } from "../../portable/zip-guard";
+import { openGuarded, partBytes } from "../../portable/zip-read";
 
 export interface FileSheet {
   name: string;
@@ -34,7 +36,7 @@ export interface SpreadsheetFile {
   sheets: FileSheet[];
 }
 
-export type ReadProblem = "empty" | "encrypted" | "et" | "not-spreadsheet" | "damaged";
+export type ReadProblem = "empty" | "encrypted" | "et" | "not-spreadsheet" | "damaged" | "over-limit";
 
 /** A file that cannot be read, said in words a finance officer can act on. */
 export class SpreadsheetReadError extends Error {
@@ -50,7 +52,13 @@ export class SpreadsheetReadError extends Error {
 
 const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-function problem(kind: ReadProblem, file: string): SpreadsheetReadError {
+/** A file refused by the limits (zip-guard.ts), naming the file and the limit. */
+function overLimit(file: string, why: { zh: string; en: string }): SpreadsheetReadError {
+  const f = baseName(file);
+  return new SpreadsheetReadError("over-limit", `无法读取 ${f}：${why.zh}`, `cannot read ${f}: ${why.en}`);
+}
+
+function problem(kind: Exclude<ReadProblem, "over-limit">, file: string): SpreadsheetReadError {
   const f = baseName(file);
   switch (kind) {
     case "empty":
@@ -119,25 +127,43 @@ function quietly<T>(read: () => T): T {
  * .xlsm package is read part by part (ooxml.ts: values only, about three times faster); anything
  * that reader does not expect, and every .xls / .ods, goes through SheetJS.
  */
-export async function readSpreadsheet(bytes: Uint8Array, file: string): Promise<SpreadsheetFile> {
-  if (starts(bytes, ZIP)) {
-    let zip: InstanceType<typeof JSZip> | null = null;
-    try {
-      zip = await JSZip.loadAsync(bytes);
-    } catch {
-      zip = null; // SheetJS says what is wrong with it
+export async function readSpreadsheet(bytes: Uint8Array, file: string, limits: ZipLimits = DEFAULT_LIMITS): Promise<SpreadsheetFile> {
+  try {
+    if (starts(bytes, ZIP)) {
+      let zip: InstanceType<typeof JSZip> | null = null;
+      try {
+        // Bombs and oversized parts are refused from the zip's directory, before anything is inflated.
+        zip = (await openGuarded(bytes, JSZip, limits)).zip;
+      } catch (e) {
+        if (e instanceof FileRefused && !e.notZip) throw e;
+        zip = null; // SheetJS says what is wrong with it
+      }
+      if (zip?.file("xl/workbook.xml")) {
+        const sheets = await readOoxmlSheets(zip, limits);
+        if (sheets) return { sheets };
+      }
+      // SheetJS inflates every part of a container: all of them must pass the limits, each
+      // within its declared size, before it is given the file.
+      if (zip) {
+        const all = await openGuarded(bytes, JSZip, limits, () => true);
+        for (const e of all.entries) if (!e.name.endsWith("/")) await partBytes(all.zip, e.name);
+      }
     }
-    if (zip?.file("xl/workbook.xml")) {
-      const sheets = await readOoxmlSheets(zip);
-      if (sheets) return { sheets };
-    }
+    return readWithSheetJs(bytes, file, limits);
+  } catch (e) {
+    if (e instanceof FileRefused) throw overLimit(file, e);
+    throw e;
   }
-  return readWithSheetJs(bytes, file);
 }
 
 /** Every format SheetJS reads (xlsx, xlsm, xls, ods), cell by existing cell. */
-export function readWithSheetJs(bytes: Uint8Array, file: string): SpreadsheetFile {
+export function readWithSheetJs(bytes: Uint8Array, file: string, limits: ZipLimits = DEFAULT_LIMITS): SpreadsheetFile {
   if (bytes.length === 0) throw problem("empty", file);
+  // A BIFF (.xls) file is read whole: its size bounds the cells it can hold.
+  if (bytes.length > limits.maxBytes) {
+    const mb = (n: number) => (n / (1024 * 1024)).toFixed(0);
+    throw overLimit(file, { zh: `文件有 ${mb(bytes.length)} MB，超过上限 ${mb(limits.maxBytes)} MB（可用 --max-mb 调高）`, en: `the file is ${mb(bytes.length)} MB, over the limit of ${mb(limits.maxBytes)} MB (raise it with --max-mb)` });
+  }
   const et = /\.et$/i.test(file);
   const zip = starts(bytes, ZIP);
   const cfb = starts(bytes, CFB);
@@ -165,8 +191,11 @@ export function readWithSheetJs(bytes: Uint8Array, file: string): SpreadsheetFil
     const formulas = new Map<string, string>();
     const arrayCovered = new Set<string>();
     // forEach skips holes: only the rows and cells the file holds are visited.
+    let count = 0;
     ws["!data"]?.forEach((row, r) => {
       if (!row) return;
+      count += row.reduce((n, c) => (c ? n + 1 : n), 0);
+      if (count > limits.maxCells) throw overLimit(file, tooManyCells(name, limits.maxCells));
       const out: unknown[] = [];
       let any = false;
       row.forEach((cell, c) => {
