@@ -158,7 +158,7 @@ describe("jyreward merge: usage and files", () => {
     const target = path.join(dir, "no-such-folder", "city.xlsx");
     const r = runCli(["merge", path.join(dir, "towns"), "-o", target]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/无法写入 city\.xlsx：文件夹 .*no-such-folder 不存在/);
+    expect(r.stderr).toMatch(/无法写入 .*city\.xlsx：文件夹 .*no-such-folder 不存在/);
     expect(existsSync(path.dirname(target))).toBe(false);
   });
 
