@@ -4,7 +4,7 @@
  * - 整 after 元 when there are no 角 and 分; nothing after 角 or 分 (¥1,409.50 → 壹仟肆佰零玖元伍角);
  * - a zero inside the number is written 零, a run of zeros as one 零 (¥6,007.14 → 陆仟零柒元壹角肆分);
  * - a zero at the end of a 万 / 亿 group is not written when the next digit is not zero
- *   (¥107,000.53 → 壹拾万柒仟元零伍角叁分), and a 元 digit of zero before 角 / 分 is written 零
+ *   (¥107,000.53 → 壹拾万柒仟元零伍角叁分); after 元, one 零 when the 元 digit or the 角 is zero
  *   (¥1,680.32 → 壹仟陆佰捌拾元零叁角贰分; ¥16,409.02 → 壹万陆仟肆佰零玖元零贰分);
  * - 壹拾 for a leading ten, as vouchers do (¥100,000 → 壹拾万元整);
  * - below one 元 there is no 元: ¥0.50 → 伍角; nothing at all: 零元整.
