@@ -85,7 +85,7 @@ describe("jyreward merge: across registers and years", () => {
     expect(Object.fromEntries(hits.map((f) => [`${f.source.file}|${f.source.row}`, f.others.map((o) => Number(/^(\d{4})/.exec(o.file)![1]))]))).toEqual(expected.rewardedBefore);
     for (const f of hits) {
       expect([f.severity, f.clause]).toEqual(["excluded", "四（三）"]);
-      expect(f.messageZh).toMatch(/已于 \d{4}年度（\d{4}年度全市汇总\.xlsx「全市登记表」第 \d+ 行）/);
+      expect(f.messageZh).toMatch(/已于\d{4}年度（\d{4}年度全市汇总\.xlsx「全市登记表」第 \d+ 行）/);
     }
     expect(stdout).toMatch(/往年已获奖补 2 行/);
   });

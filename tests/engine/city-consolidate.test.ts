@@ -56,9 +56,9 @@ describe("one enterprise in two registers (四（二）)", () => {
 
 describe("rewarded in a past year (四（三）: once per closure)", () => {
   test.each<[string, Row, string, boolean, string]>([
-    ["rewarded then, same code", row("华士化工有限公司", A, { year: 2023 }), "2023年度全市汇总.xlsx", true, "已于 2023年度"],
-    ["rewarded then, matched by name where the row now has no code", row("华士化工有限公司", B, { year: 2024 }), "2024年度全市汇总.xlsx", true, "已于 2024年度"],
-    ["no exit year in the past row: the year in the file's name", row("华士化工有限公司", A, { year: null }), "2022年汇总.xlsx", true, "已于 2022年度"],
+    ["rewarded then, same code", row("华士化工有限公司", A, { year: 2023 }), "2023年度全市汇总.xlsx", true, "已于2023年度"],
+    ["rewarded then, matched by name where the row now has no code", row("华士化工有限公司", B, { year: 2024 }), "2024年度全市汇总.xlsx", true, "已于2024年度"],
+    ["no exit year in the past row: the year in the file's name", row("华士化工有限公司", A, { year: null }), "2022年汇总.xlsx", true, "已于2022年度"],
     ["excluded then (产能置换): never paid, so no hit", row("华士化工有限公司", A, { year: 2024, sector: "铸造", flags: "产能置换" }), "2024年度全市汇总.xlsx", false, ""],
     ["not covered then (热电): never paid, so no hit", row("华士化工有限公司", A, { year: 2024, sector: "热电" }), "2024年度全市汇总.xlsx", false, ""],
     ["the same name with another valid code: another enterprise", row("华士化工有限公司", B, { year: 2024 }), "2024年度全市汇总.xlsx", false, ""],

@@ -163,7 +163,7 @@ function historyFindings(records: CityRecord[], past: CityRecord[]): CityFinding
       code: "REWARDED_BEFORE",
       severity: "excluded",
       clause: "四（三）",
-      messageZh: `已于 ${zh} 获得奖励；奖励针对关闭退出一次性兑现，本次应不列入奖补，请核实`,
+      messageZh: `已于${zh}获得奖励；奖励针对关闭退出一次性兑现，本次应不列入奖补，请核实`,
       messageEn: `Already rewarded in ${en}; the reward is paid once per closure, so this claim should be excluded: check it`,
       source: r.source,
       enterprise: enterpriseOf(r),
