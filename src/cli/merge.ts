@@ -39,7 +39,7 @@ export function mergeHelp(lang: Lang): string {
   核查结果          各台账的问题，以及跨台账重复申报（需核实）、往年已获奖补（不列入奖补候选）
   奖励资金核定表    每家获奖企业一页（打印就绪：A4，一页宽）
   拨付明细-…        市财政、各镇、各园区各一张，合计附人民币大写
-  --history  往年的全市汇总（本命令的输出）或登记表，可多次给出；已获奖励的企业再次申报即列出
+  --history  往年的全市汇总（本命令的输出）或登记表：其后直到下一个选项的文件和文件夹，可多次给出；已获奖励的企业再次申报即列出
   --pdf      把核定表打印为一个 PDF（需要 LibreOffice）
   --json     以 JSON 输出汇总（金额为分）
   --max-mb、--max-cells  每个文件的读取上限（与 jyreward audit 相同）；超出的文件说明原因后跳过
@@ -58,7 +58,7 @@ Reads every register (as jyreward audit does) and writes one workbook:
                     rewarded in a past year (exclusion candidates)
   奖励资金核定表    one page per rewarded enterprise (print-ready: A4, one page wide)
   拨付明细-…        one for the city, each town and each park, with the total in Chinese capital numerals
-  --history  past years' city workbooks (this command's output) or registers; may be given more than once
+  --history  past years' city workbooks (this command's output) or registers: the files and folders after it up to the next option; may be given more than once
   --pdf      print the approval forms to one PDF (needs LibreOffice)
   --json     the totals as JSON (amounts in fen)
   --max-mb, --max-cells  what each file may take to read (as for jyreward audit); a file past a limit is skipped with the reason
