@@ -48,6 +48,11 @@ describe("one enterprise in two registers (四（二）)", () => {
     }
   });
 
+  test("a row without a code, named like two enterprises with different codes: joined to neither", () => {
+    const c = consolidate([register("华士镇.xlsx", [row("华士化工有限公司", A)]), register("周庄镇.xlsx", [row("华士化工有限公司", B)]), register("月城镇.xlsx", [row("华士化工有限公司", null)])]);
+    expect(c.findings).toEqual([]);
+  });
+
   test("twice in one register is the register scan's finding, not a cross-file one", () => {
     const c = consolidate([register("华士镇.xlsx", [row("华士化工有限公司", A), row("华士化工有限公司", A)])]);
     expect(c.findings).toEqual([]);

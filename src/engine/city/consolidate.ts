@@ -3,7 +3,8 @@
  * checked across registers and against past years, and totalled by payer and payment deadline.
  *
  * - The same enterprise in two registers (same valid credit code; else the same name where either
- *   row has no valid code) is 需核实 on each row, naming the other sources: one closure, one claim.
+ *   row has no valid code, unless rows of that name carry different codes) is 需核实 on each row,
+ *   naming the other sources: one closure, one claim.
  * - An enterprise a past year's consolidated register already rewarded is a 不列入奖补 candidate
  *   (四（三）: the reward is for the closure, paid once), naming that year and source.
  * Within one register the scan already reports duplicates (DUPLICATE_ENTERPRISE); they are not
@@ -93,6 +94,8 @@ function sameEnterprise(records: CityRecord[]): number[][] {
     if (r.nameKey) byName.set(r.nameKey, [...(byName.get(r.nameKey) ?? []), i]);
   });
   for (const same of byName.values()) {
+    // A name shared by enterprises with different codes says nothing about a row without one.
+    if (new Set(same.map((i) => records[i].usccKey).filter(Boolean)).size > 1) continue;
     for (const i of same) {
       if (records[i].usccKey) continue;
       for (const j of same) if (j !== i) union(i, j);
