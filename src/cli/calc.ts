@@ -22,15 +22,18 @@ import {
   type Lang,
   type Unit,
 } from "../engine";
-import { FLAGS } from "../policy";
+import { clauseRef, coveredSectors, FLAGS, POLICY } from "../policy";
+import { acceptedSectors } from "../engine/sector";
 import { calcStream } from "./calc-lines";
 import { EXIT, parseOptions, UsageError, writeAll, type CliContext } from "./context";
 
 const OPTIONS = ["sector", "sales1", "sales2", "flags", "unit", "place"] as const;
 
 export function calcHelp(lang: Lang): string {
+  const covered = coveredSectors(POLICY).map((id) => ({ clause: POLICY.rewards[id]!.clause, zh: POLICY.sectors[id].nameZh, en: POLICY.sectors[id].nameEn }));
+  const sectors = acceptedSectors();
   if (lang === "zh") {
-    return `jyreward calc：计算落后产能退出奖励（五（一）化工、五（二）铸造）
+    return `jyreward calc：计算落后产能退出奖励（${covered.map((c) => `${c.clause}${c.zh}`).join("、")}）
 
 用法：
   jyreward calc < 申报.jsonl > 结果.jsonl
@@ -39,7 +42,7 @@ export function calcHelp(lang: Lang): string {
 逐行模式（不带 --sector/--sales1/--sales2 时）：从标准输入读取 JSON Lines，每行一个申报对象，
 按顺序每行输出一行 JSON 结果。
   申报字段：
-    sector   行业：化工、铸造、热电、印染、其它（中英文均可），或国民经济行业代码（文字或数字，如 "2614"、3391）
+    sector   行业：${sectors.zh}；中英文均可，代码可为文字或数字
     sales1   第一年不含税开票销售额（文字或数字）；sales2 第二年
     flags    标记（可选）：一段文字（以 , ， 、 ; ； 或空格分隔）或文字数组，如 "铝加工、高新区" 或 ["产能置换"]
     unit     单位（可选）："元"（默认）或 "万元"；结果金额使用同一单位
@@ -68,7 +71,7 @@ export function calcHelp(lang: Lang): string {
 3 单笔申报的行业不适用本意见（#N/A）。
 `;
   }
-  return `jyreward calc: compute capacity-exit rewards (五（一） chemical, 五（二） foundry)
+  return `jyreward calc: compute capacity-exit rewards (${covered.map((c) => `${clauseRef(c.clause, "en")} ${c.en}`).join(", ")})
 
 Usage:
   jyreward calc < claims.jsonl > results.jsonl
@@ -77,8 +80,7 @@ Usage:
 Stream mode (without --sector/--sales1/--sales2): reads JSON Lines on stdin, one claim object a
 line, and writes one JSON result line per claim, in order.
   Claim fields:
-    sector   化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其它 other, or a
-             GB/T 4754 industry code as text or number ("2614", 3391)
+    sector   ${sectors.en}, as text or number
     sales1   first year's invoiced sales excluding VAT (text or number); sales2 the second year's
     flags    optional: one text (separated by , ， 、 ; ； or spaces) or an array of texts,
              e.g. "铝加工、高新区" or ["capacity-swap"]

@@ -1,12 +1,14 @@
 /**
  * Assesses one claim: status, money, and the findings that explain or question it, each with its
- * clause. Used by JY.CHECK, the pane, the CLI; JY.REWARD / JY.FUNDING use computeAmounts alone.
+ * clause. Used by JY.CHECK, the pane, the CLI and the register scan; JY.REWARD / JY.FUNDING use
+ * computeAmounts alone. Each finding is declared in findings.ts (FINDINGS) and raised here by one
+ * detector; assess runs every detector on every claim.
  */
-import { FLAGS, SECTORS, type FlagId, type SectorId } from "../policy";
+import { clauseRef, POLICY, type FlagId, type Policy, type SectorId, type SectorReward } from "../policy";
 import { computeAmounts, scaleAmountParts, scaleAmountYuan, type Amounts } from "./amounts";
 import { parseClaim, type Claim, type ClaimInput } from "./claim";
 import { ClaimError } from "./errors";
-import { finding, type Finding, type FindingCode } from "./findings";
+import { raise, type Finding, type FindingCode } from "./findings";
 import { flagIds, hasFlag } from "./flags";
 import { formatDecimal, formatMoney, formatScaleN, subtractScaleN, yuanToUnit } from "./format";
 import { Decimal } from "./decimal";
@@ -18,6 +20,16 @@ export interface Assessment {
   amounts: Amounts;
   findings: Finding[];
 }
+
+/** What a detector sees: the claim, its money, the rules it falls under and the policy. */
+export interface ClaimContext {
+  claim: Claim;
+  amounts: Amounts;
+  rules: SectorReward | null;
+  policy: Policy;
+}
+
+type Detector = (c: ClaimContext) => Finding[];
 
 const EXCLUSION_CODES: Partial<Record<FlagId, FindingCode>> = {
   EXCL_ILLEGAL_NEW: "EXCLUDED_ILLEGAL_NEW",
@@ -32,202 +44,170 @@ const NOT_COVERED_CODES: Partial<Record<SectorId, FindingCode>> = {
   other: "NOT_COVERED_OTHER",
 };
 
+const capitalized = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const sectorName = (policy: Policy, id: SectorId) => ({ zh: policy.sectors[id].nameZh, en: policy.sectors[id].nameEn });
+
+/** The covered sector whose reward clause is `clause` (RIVERSIDE sits in 五（一）: chemical). */
+function sectorOfClause(policy: Policy, clause: string): SectorId | null {
+  return (Object.keys(policy.rewards) as SectorId[]).find((id) => policy.rewards[id]!.clause === clause) ?? null;
+}
+
 /** The finding for a sector this document does not compute; also the text of its #N/A. */
-export function notCoveredFinding(sector: SectorId): Finding {
-  const s = SECTORS[sector];
-  return finding(
+export function notCoveredFinding(sector: SectorId, policy: Policy = POLICY): Finding {
+  const s = policy.sectors[sector];
+  return raise(
     NOT_COVERED_CODES[sector] ?? "NOT_COVERED_OTHER",
-    "not-covered",
+    { sector: { zh: s.nameZh, en: s.nameEn }, governedBy: { zh: s.governedByZh ?? "", en: s.governedByEn ?? "" } },
     s.rewardClause ?? s.clause,
-    `${s.nameZh}企业不适用本意见的奖励标准，按${s.governedByZh}执行`,
-    `${s.nameEn} is not rewarded under this policy; governed by ${s.governedByEn}`,
   );
 }
 
-function exclusionFindings(claim: Claim): Finding[] {
-  return flagIds(claim.flags)
-    .filter((id) => FLAGS[id].kind === "exclusion")
-    .map((id) => {
-      const f = FLAGS[id];
-      return finding(
-        EXCLUSION_CODES[id] as FindingCode,
-        "excluded",
-        "五（五）",
-        `不列入奖补范围：${f.labelZh}（${f.quoteZh}），奖励为 0`,
-        `Excluded from the reward: ${f.labelEn}; reward 0`,
-      );
-    });
-}
+const notCovered: Detector = ({ claim, amounts, policy }) => (amounts.status === "not-covered" ? [notCoveredFinding(claim.sector, policy)] : []);
 
-function flagEffectFindings(claim: Claim): Finding[] {
-  const out: Finding[] = [];
-  const sector = SECTORS[claim.sector];
-  if (claim.sector !== "foundry" && hasFlag(claim.flags, "ALUMINIUM_DEEP_WELL")) {
-    out.push(
-      finding(
-        "FLAG_NO_EFFECT",
-        "warning",
-        "五（二）",
-        `“铝加工（深井铸造）”只对铸造企业适用 2% 比例，对${sector.nameZh}企业不起作用，请核实行业或标记`,
-        `"aluminium deep-well casting" sets the 2% rate for foundries only; it has no effect on a ${sector.nameEn} enterprise`,
-      ),
-    );
-  }
-  if (claim.sector !== "chemical" && hasFlag(claim.flags, "RIVERSIDE")) {
-    out.push(
-      finding(
-        "FLAG_NO_EFFECT",
-        "warning",
-        "五（一）",
-        `“沿江环境敏感区”另行补偿只适用于化工企业，对${sector.nameZh}企业不起作用`,
-        `"riverside" extra compensation applies to chemical enterprises only; no effect on a ${sector.nameEn} enterprise`,
-      ),
-    );
-  }
-  return out;
-}
+/** 五（五）: one finding per exclusion flag. */
+const exclusions: Detector = ({ claim, amounts, policy }) =>
+  amounts.status === "not-covered"
+    ? []
+    : flagIds(claim.flags)
+        .filter((id) => policy.flags[id].kind === "exclusion")
+        .map((id) => {
+          const f = policy.flags[id];
+          return raise(EXCLUSION_CODES[id] as FindingCode, { flag: { zh: f.labelZh, en: f.labelEn }, quote: f.quoteZh });
+        });
 
-function zeroSalesFindings(claim: Claim): Finding[] {
-  const out: Finding[] = [];
-  const clause = rewardRules(claim)?.clause ?? "五（一）";
-  (["sales1", "sales2"] as const).forEach((arg, i) => {
-    const sales = claim[arg];
-    // Zero is always read as fen 0 (sales.ts), so the decimal need not be built to tell.
-    if (sales.fen === 0) {
-      out.push(
-        finding(
-          "ZERO_SALES",
-          "warning",
-          clause,
-          `第${i + 1}年销售额为 0，按 0 计入两年平均值，请核实`,
-          `${arg} is 0 and counts as 0 in the two-year average; please check`,
-        ),
-      );
-    }
-  });
-  return out;
-}
-
-function amountFindings(claim: Claim, amounts: Amounts): Finding[] {
-  const rules = rewardRules(claim);
-  if (!rules) return [];
-  const out: Finding[] = [];
+/** The scale's amount, the limit and their difference, as texts in the claim's unit. */
+function floorOrCapTexts(claim: Claim, amounts: Amounts, rules: SectorReward, policy: Policy) {
   const u = claim.unit;
-  if (amounts.stage === "floor" || amounts.stage === "cap") {
-    // Only the scale's amount is quoted here, so the full breakdown (explain) is not built; in
-    // integers when the sales allow (scaleAmountParts), else decimal.js: the same text either way.
-    let computed: (lang: "zh" | "en") => string;
-    let limit: (lang: "zh" | "en") => string;
-    let difference: (lang: "zh" | "en") => string;
-    const parts = scaleAmountParts(claim, rules);
-    if (parts) {
-      const { n, frac } = parts;
-      const limitN = amounts.stage === "floor" ? parts.floorN : parts.capN;
-      const [dn, dfrac] = amounts.stage === "floor" ? subtractScaleN(limitN, 0, n, frac) : subtractScaleN(n, frac, limitN, 0);
-      computed = (lang) => formatScaleN(n, frac, u, lang);
-      limit = (lang) => formatScaleN(limitN, 0, u, lang);
-      difference = (lang) => formatScaleN(dn, dfrac, u, lang);
-    } else {
-      const yuan = scaleAmountYuan(claim, rules);
-      const limitYuan = new Decimal(amounts.stage === "floor" ? rules.floor.value : rules.cap.value);
-      const diff = amounts.stage === "floor" ? Decimal.max(limitYuan.minus(yuan), 0) : Decimal.max(yuan.minus(limitYuan), 0);
-      const money = (d: Decimal, lang: "zh" | "en") => formatDecimal(yuanToUnit(d, u), u, lang);
-      computed = (lang) => money(yuan, lang);
-      limit = (lang) => money(limitYuan, lang);
-      difference = (lang) => money(diff, lang);
-    }
-    if (amounts.stage === "floor") {
-      const split = amounts.park > 0 ? "由园区财政补足" : rules.cityPercent.value === 100 ? "由市财政补足" : "由市、镇财政按 70%、30% 补足";
-      out.push(
-        finding(
-          "FLOOR_TOP_UP",
-          "info",
-          rules.clause,
-          `计算金额 ${computed("zh")} 不足 ${limit("zh")}，补足 ${difference("zh")}（${split}）`,
-          `Computed ${computed("en")} is below the floor ${limit("en")}; topped up by ${difference("en")}`,
-        ),
-      );
-    } else {
-      out.push(
-        finding(
-          "CAP_APPLIED",
-          "info",
-          rules.clause,
-          `计算金额 ${computed("zh")} 超过每家企业上限 ${limit("zh")}，按上限奖励（核减 ${difference("zh")}）`,
-          `Computed ${computed("en")} exceeds the cap ${limit("en")} per enterprise; capped (cut ${difference("en")})`,
-        ),
-      );
-    }
+  const both = (f: (lang: "zh" | "en") => string) => ({ zh: f("zh"), en: f("en") });
+  // In integers when the sales allow (scaleAmountParts), else decimal.js: the same text either way.
+  const parts = scaleAmountParts(claim, rules, policy);
+  if (parts) {
+    const { n, frac } = parts;
+    const limitN = amounts.stage === "floor" ? parts.floorN : parts.capN;
+    const [dn, dfrac] = amounts.stage === "floor" ? subtractScaleN(limitN, 0, n, frac) : subtractScaleN(n, frac, limitN, 0);
+    return {
+      computed: both((lang) => formatScaleN(n, frac, u, lang)),
+      limit: both((lang) => formatScaleN(limitN, 0, u, lang)),
+      difference: both((lang) => formatScaleN(dn, dfrac, u, lang)),
+    };
   }
-  if (claim.sector === "chemical" && hasFlag(claim.flags, "RIVERSIDE")) {
-    out.push(
-      finding(
-        "RIVERSIDE_PENDING",
-        "warning",
-        "五（一）",
-        "沿长江1公里环境敏感区化工企业：可由市政府“一事一议”另行补偿，待决定，未计入本金额；补偿不超过上级定向拨付的专项资金",
-        "Riverside chemical enterprise: extra compensation may be decided case by case (一事一议) by the city, not included here; at most the superior's earmarked fund",
-      ),
-    );
-  }
-  const zone = hasFlag(claim.flags, "ZONE_HIGHTECH") ? FLAGS.ZONE_HIGHTECH : hasFlag(claim.flags, "ZONE_LINGANG") ? FLAGS.ZONE_LINGANG : null;
-  if (zone && amounts.park > 0) {
-    out.push(
-      finding(
-        "PARK_PAYS",
-        "info",
-        "五（二）",
-        `位于${zone.labelZh}的铸造企业，奖励 ${formatMoney(amounts.reward, u)} 由园区财政全额承担`,
-        `Foundry in the ${zone.labelEn}: the reward ${formatMoney(amounts.reward, u, "en")} is paid wholly by the park`,
-      ),
-    );
+  const yuan = scaleAmountYuan(claim, rules, policy);
+  const limitYuan = new Decimal(amounts.stage === "floor" ? rules.floor.value : rules.cap.value);
+  const diff = amounts.stage === "floor" ? Decimal.max(limitYuan.minus(yuan), 0) : Decimal.max(yuan.minus(limitYuan), 0);
+  const money = (d: Decimal) => both((lang) => formatDecimal(yuanToUnit(d, u), u, lang));
+  return { computed: money(yuan), limit: money(limitYuan), difference: money(diff) };
+}
+
+/** 五（一）（二）: the floor (补足) or the cap was applied; who tops up. */
+const floorOrCap: Detector = ({ claim, amounts, rules, policy }) => {
+  if (!rules || amounts.status !== "eligible" || (amounts.stage !== "floor" && amounts.stage !== "cap")) return [];
+  const texts = floorOrCapTexts(claim, amounts, rules, policy);
+  if (amounts.stage === "cap") return [raise("CAP_APPLIED", texts, rules.clause)];
+  const city = rules.cityPercent.value;
+  const payer = amounts.park > 0 ? "由园区财政补足" : city === 100 ? "由市财政补足" : `由市、镇财政按 ${city}%、${100 - city}% 补足`;
+  return [raise("FLOOR_TOP_UP", { ...texts, payer }, rules.clause)];
+};
+
+/** 五（一）: a riverside enterprise of the sector the clause names may get 一事一议 compensation. */
+const riversidePending: Detector = ({ claim, amounts, policy }) => {
+  const flag = policy.flags.RIVERSIDE;
+  if (amounts.status !== "eligible" || !hasFlag(claim.flags, "RIVERSIDE") || claim.sector !== sectorOfClause(policy, flag.clause)) return [];
+  return [raise("RIVERSIDE_PENDING", { flag: flag.labelZh, sector: sectorName(policy, claim.sector) }, flag.clause)];
+};
+
+/** 五（一）（二）: who pays when the enterprise is in a park. */
+const payer: Detector = ({ claim, amounts, rules, policy }) => {
+  if (!rules || amounts.status !== "eligible") return [];
+  const zoneId = (["ZONE_HIGHTECH", "ZONE_LINGANG"] as const).find((id) => hasFlag(claim.flags, id));
+  if (!zoneId) return [];
+  const zone = { zh: policy.flags[zoneId].labelZh, en: policy.flags[zoneId].labelEn };
+  const sector = sectorName(policy, claim.sector);
+  if (amounts.park > 0) {
+    const out = [raise("PARK_PAYS", { zone, sector: { zh: sector.zh, en: capitalized(sector.en) }, amount: { zh: formatMoney(amounts.reward, claim.unit), en: formatMoney(amounts.reward, claim.unit, "en") } })];
     // Decision: a park flag means the enterprise is in the park, so the park pays even when a town
     // is named too (towns lie around the parks); never silently: the town's share is not asked for.
-    if (claim.town) {
-      out.push(
-        finding(
-          "TOWN_AND_PARK",
-          "warning",
-          "五（二）",
-          `同时写了镇街（${claim.town.nameZh}）和园区（${zone.labelZh}）：按园区全额承担计算，${claim.town.nameZh}不出资；请核实企业是否位于${zone.labelZh}内，若不在园区请删去园区标记`,
-          `Both a town (${claim.town.nameEn}) and a park (${zone.labelEn}) are given: the park pays all and ${claim.town.nameEn} pays nothing; check that the enterprise is inside the park, and remove the park flag if it is not`,
-        ),
-      );
-    }
-  } else if (zone && claim.sector === "chemical") {
+    if (claim.town) out.push(raise("TOWN_AND_PARK", { zone, town: { zh: claim.town.nameZh, en: claim.town.nameEn } }));
+    return out;
+  }
+  if (rules.parkPaysInZones.value) return [];
+  // Decision (RULES.md): the park rule sits in the clause of the sector whose rules let the park pay.
+  const parkSector = (Object.keys(policy.rewards) as SectorId[]).find((id) => policy.rewards[id]!.parkPaysInZones.value);
+  if (!parkSector) return [];
+  const parkClause = policy.rewards[parkSector]!.clause;
+  return [
+    raise(
+      "ZONE_CITY_PAYS_CHEMICAL",
+      { zone, sector: { zh: sector.zh, en: capitalized(sector.en) }, parkSector: sectorName(policy, parkSector), parkClause: { zh: parkClause, en: clauseRef(parkClause, "en") } },
+      rules.clause,
+    ),
+  ];
+};
+
+/** A year's sales of 0: allowed (RULES.md), but worth a look. */
+const zeroSales: Detector = ({ claim, amounts, rules, policy }) => {
+  if (amounts.status === "not-covered") return [];
+  const clause = rules?.clause ?? Object.values(policy.rewards)[0]!.clause;
+  const out: Finding[] = [];
+  (["sales1", "sales2"] as const).forEach((argument, i) => {
+    // Zero is always read as fen 0 (sales.ts), so the decimal need not be built to tell.
+    if (claim[argument].fen === 0) out.push(raise("ZERO_SALES", { year: i + 1, argument }, clause));
+  });
+  return out;
+};
+
+/** A rate flag on another sector, or RIVERSIDE outside its sector: the flag changes nothing. */
+const flagNoEffect: Detector = ({ claim, policy }) => {
+  const out: Finding[] = [];
+  const sector = sectorName(policy, claim.sector);
+  for (const r of policy.rateFlags) {
+    if (r.sector === claim.sector || !hasFlag(claim.flags, r.flag)) continue;
+    const f = policy.flags[r.flag];
     out.push(
-      finding(
-        "ZONE_CITY_PAYS_CHEMICAL",
-        "info",
-        "五（一）",
-        `化工企业位于${zone.labelZh}：园区全额承担的规定在五（二）铸造条款内，按解释口径仍由市财政全额承担`,
-        `Chemical enterprise in the ${zone.labelEn}: the park-pays rule sits in the foundry clause Art. 5(2), so by the adopted interpretation the city pays`,
+      raise(
+        "FLAG_NO_EFFECT",
+        {
+          what: { zh: `“${f.labelZh}”`, en: `"${f.labelEn}"` },
+          effect: { zh: ` ${r.rate.value}% 比例`, en: `sets the ${r.rate.value}% rate for` },
+          forSector: sectorName(policy, r.sector),
+          sector,
+          advice: { zh: "，请核实行业或标记", en: "" },
+        },
+        r.rate.clause,
+      ),
+    );
+  }
+  const riverside = policy.flags.RIVERSIDE;
+  const riversideSector = sectorOfClause(policy, riverside.clause);
+  if (riversideSector && claim.sector !== riversideSector && hasFlag(claim.flags, "RIVERSIDE")) {
+    out.push(
+      raise(
+        "FLAG_NO_EFFECT",
+        { what: { zh: "“沿江环境敏感区”", en: '"riverside"' }, effect: { zh: "“一事一议”另行补偿", en: "extra compensation applies to" }, forSector: sectorName(policy, riversideSector), sector, advice: "" },
+        riverside.clause,
       ),
     );
   }
   return out;
-}
+};
+
+/** Every claim detector, in the order the findings are listed. */
+export const CLAIM_DETECTORS: readonly Detector[] = [notCovered, exclusions, floorOrCap, riversidePending, payer, zeroSales, flagNoEffect];
 
 /** Assesses a claim that has been read; a caller that already has its amounts passes them. */
-export function assess(claim: Claim, amounts: Amounts = computeAmounts(claim)): Assessment {
+export function assess(claim: Claim, amounts: Amounts = computeAmounts(claim), policy: Policy = POLICY): Assessment {
+  const context: ClaimContext = { claim, amounts, rules: rewardRules(claim, policy), policy };
   const findings: Finding[] = [];
-  if (amounts.status === "not-covered") {
-    findings.push(notCoveredFinding(claim.sector));
-  } else {
-    findings.push(...exclusionFindings(claim));
-    if (amounts.status === "eligible") findings.push(...amountFindings(claim, amounts));
-    findings.push(...zeroSalesFindings(claim));
-  }
-  findings.push(...flagEffectFindings(claim));
+  for (const detect of CLAIM_DETECTORS) findings.push(...detect(context));
   return { claim, status: amounts.status, amounts, findings };
 }
 
 export type AssessResult = { ok: true; assessment: Assessment } | { ok: false; error: ClaimError };
 
 /** Reads and assesses a claim; an input error comes back as a value, never thrown. */
-export function assessInput(input: ClaimInput): AssessResult {
+export function assessInput(input: ClaimInput, policy: Policy = POLICY): AssessResult {
   try {
-    return { ok: true, assessment: assess(parseClaim(input)) };
+    const claim = parseClaim(input, policy);
+    return { ok: true, assessment: assess(claim, computeAmounts(claim, policy), policy) };
   } catch (e) {
     if (e instanceof ClaimError) return { ok: false, error: e };
     throw e;
@@ -235,7 +215,7 @@ export function assessInput(input: ClaimInput): AssessResult {
 }
 
 /** The #N/A a custom function raises for a not-covered claim. */
-export function notCoveredError(sector: SectorId): ClaimError {
-  const f = notCoveredFinding(sector);
+export function notCoveredError(sector: SectorId, policy: Policy = POLICY): ClaimError {
+  const f = notCoveredFinding(sector, policy);
   return new ClaimError("#N/A", null, f.messageZh, f.messageEn);
 }

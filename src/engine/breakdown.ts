@@ -4,20 +4,15 @@
  * clause. Computed in decimal.js step by step as the clauses read; tests hold it equal to the
  * integer hot path in amounts.ts.
  */
-import { BASE_YEARS, type ClauseId, type ScaleSlice } from "../policy";
+import { BASE_YEARS, POLICY, type ClauseId, type Policy } from "../policy";
 import { computeAmounts, type Amounts } from "./amounts";
 import type { Claim } from "./claim";
 import { Decimal } from "./decimal";
-import { parkPays, rewardRules, scaleOf } from "./reward";
+import { claimScale, parkPays, rewardRules } from "./reward";
 import { salesYuan } from "./sales";
+import { sliceAmounts, type SliceAmount } from "./scale";
 
-export interface SliceAmount {
-  slice: ScaleSlice;
-  /** The part of the base inside this slice, 元. */
-  part: Decimal;
-  /** part × rate, 元, unrounded. */
-  amount: Decimal;
-}
+export type { SliceAmount } from "./scale";
 
 export interface Breakdown {
   claim: Claim;
@@ -38,20 +33,15 @@ export interface Breakdown {
   parkPays: boolean;
 }
 
-export function explain(claim: Claim): Breakdown {
-  const amounts = computeAmounts(claim);
-  const rules = rewardRules(claim);
+export function explain(claim: Claim, policy: Policy = POLICY): Breakdown {
+  const amounts = computeAmounts(claim, policy);
+  const rules = rewardRules(claim, policy);
   const base = salesYuan(claim.sales1).plus(salesYuan(claim.sales2)).div(BASE_YEARS.value);
   const zero = new Decimal(0);
   const empty = { claim, amounts, base, slices: [], computed: zero, topUp: zero, capCut: zero, exact: zero };
   if (rules === null) return { ...empty, clause: null, parkPays: false };
   if (amounts.status === "excluded") return { ...empty, clause: rules.clause, parkPays: false };
-  const slices = scaleOf(claim, rules).map((slice) => {
-    const from = new Decimal(slice.from);
-    const top = slice.upTo === null ? base : Decimal.min(base, slice.upTo);
-    const part = Decimal.max(top.minus(from), 0);
-    return { slice, part, amount: part.times(slice.ratePercent).div(100) };
-  });
+  const slices = sliceAmounts(base, claimScale(claim, policy)!);
   const computed = slices.reduce((sum, s) => sum.plus(s.amount), zero);
   const topUp = Decimal.max(new Decimal(rules.floor.value).minus(computed), 0);
   const capCut = Decimal.max(computed.minus(rules.cap.value), 0);

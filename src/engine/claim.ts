@@ -1,5 +1,5 @@
 /** One claim (one enterprise): its inputs as a cell or a CLI line gives them, and as read. */
-import type { SectorId, Town } from "../policy";
+import { POLICY, type Policy, type SectorId, type Town } from "../policy";
 import { badArgument } from "./errors";
 import { parseFlags, ZONE_BITS } from "./flags";
 import { parseSales, type Sales } from "./sales";
@@ -32,16 +32,16 @@ export interface Claim {
  * Reads a claim; throws ClaimError (#VALUE!) naming the first argument, in argument order,
  * that cannot be read.
  */
-export function parseClaim(input: ClaimInput): Claim {
+export function parseClaim(input: ClaimInput, policy: Policy = POLICY): Claim {
   const sector = parseSector(input.sector);
   const unit = parseUnit(input.unit);
   const sales1 = parseSales(input.sales1, "sales1", unit);
   const sales2 = parseSales(input.sales2, "sales2", unit);
-  const flags = parseFlags(input.flags, "flags");
+  const flags = parseFlags(input.flags, "flags", policy);
   let bits = flags.bits;
   let town = flags.town;
   if (input.place !== undefined && input.place !== null && input.place !== "") {
-    const place = parseFlags(input.place, "place");
+    const place = parseFlags(input.place, "place", policy);
     if (place.town && town && place.town !== town) {
       throw badArgument(
         "place",

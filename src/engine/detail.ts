@@ -2,8 +2,7 @@
  * A breakdown as labelled lines (label, value, clause) in one language: what JY.DETAIL spills,
  * what the CLI prints and what the pane shows an auditor. Values are in the claim's unit.
  */
-import { FLAGS, SECTORS } from "../policy";
-import type { ClauseId } from "../policy";
+import { POLICY, type ClauseId, type Policy } from "../policy";
 import type { Breakdown } from "./breakdown";
 import { Decimal } from "./decimal";
 import { fenToUnitString, yuanToUnit } from "./format";
@@ -54,20 +53,24 @@ function sliceLabel(from: string, upTo: string | null, rate: number, lang: Lang)
   return `part ${from === "0" ? "0" : m(from)}–${m(upTo)} yuan × ${rate}%`;
 }
 
+/** The clause the exclusion flags cite (五（五）). */
+const EXCLUSION_CLAUSE = (policy: Policy): ClauseId => Object.values(policy.flags).find((f) => f.kind === "exclusion")!.clause;
+
 /** The breakdown as lines, in the claim's unit. */
-export function detailLines(b: Breakdown, lang: Lang): DetailLine[] {
+export function detailLines(b: Breakdown, lang: Lang, policy: Policy = POLICY): DetailLine[] {
   const { claim, amounts } = b;
   const u = claim.unit;
   const inUnit = (yuan: Decimal) => yuanToUnit(yuan, u);
   const fen = (n: number) => new Decimal(fenToUnitString(n, u));
-  const sector = SECTORS[claim.sector];
+  const sector = policy.sectors[claim.sector];
   const lines: DetailLine[] = [
     { key: "sector", label: T.sector[lang], value: lang === "zh" ? sector.nameZh : sector.nameEn, clause: sector.clause },
-    { key: "status", label: T.status[lang], value: STATUS[amounts.status][lang], clause: amounts.status === "eligible" ? b.clause : amounts.status === "excluded" ? "五（五）" : sector.rewardClause ?? sector.clause },
+    { key: "status", label: T.status[lang], value: STATUS[amounts.status][lang], clause: amounts.status === "eligible" ? b.clause : amounts.status === "excluded" ? EXCLUSION_CLAUSE(policy) : sector.rewardClause ?? sector.clause },
   ];
   if (amounts.status !== "eligible") return lines;
   lines.push({ key: "base", label: T.base[lang], value: inUnit(b.base), clause: b.clause });
-  const rateClause = claim.sector === "foundry" && hasFlag(claim.flags, "ALUMINIUM_DEEP_WELL") ? FLAGS.ALUMINIUM_DEEP_WELL.clause : b.clause;
+  const rateFlag = policy.rateFlags.find((r) => r.sector === claim.sector && hasFlag(claim.flags, r.flag));
+  const rateClause = rateFlag ? rateFlag.rate.clause : b.clause;
   b.slices.forEach((s, i) => {
     lines.push({ key: `slice${i + 1}`, label: sliceLabel(s.slice.from, s.slice.upTo, s.slice.ratePercent, lang), value: inUnit(s.amount), clause: rateClause });
   });
@@ -77,6 +80,6 @@ export function detailLines(b: Breakdown, lang: Lang): DetailLine[] {
   lines.push({ key: "reward", label: T.reward[lang], value: fen(amounts.reward), clause: b.clause });
   lines.push({ key: "city", label: T.city[lang], value: fen(amounts.city), clause: b.clause });
   lines.push({ key: "town", label: T.town[lang], value: fen(amounts.town), clause: b.clause });
-  lines.push({ key: "park", label: T.park[lang], value: fen(amounts.park), clause: b.parkPays ? "五（二）" : b.clause });
+  lines.push({ key: "park", label: T.park[lang], value: fen(amounts.park), clause: b.clause });
   return lines;
 }

@@ -37,10 +37,10 @@ export class ClaimError extends Error {
   }
 }
 
-/** A `#VALUE!` error about one argument; the messages are prefixed with the argument's name. */
+/** A `#VALUE!` error about one argument; the messages are prefixed with the argument's name in that language. */
 export function badArgument(argument: ArgumentName, zh: string, en: string): ClaimError {
   const label = ARGUMENT_LABELS[argument];
-  return new ClaimError("#VALUE!", argument, `${label.zh}（${label.en}）：${zh}`, `${label.en}: ${en}`, zh, en);
+  return new ClaimError("#VALUE!", argument, `${label.zh}：${zh}`, `${label.en}: ${en}`, zh, en);
 }
 
 /**

@@ -3,7 +3,7 @@
  * 、, semicolons, spaces or line breaks. A token may also be a place (a town, or a park that is a
  * ZONE_* flag), so a register's town / park column can be passed as it is.
  */
-import { FLAGS, TOWNS, type FlagId, type Town } from "../policy";
+import { FLAGS, POLICY, type FlagId, type Policy, type Town } from "../policy";
 import { badArgument, errorValueText, isErrorValue, type ArgumentName } from "./errors";
 import { keyedLookup, matchKey, memo, quote } from "./text";
 
@@ -23,11 +23,6 @@ export const ZONE_BITS = FLAG_BIT.ZONE_HIGHTECH | FLAG_BIT.ZONE_LINGANG;
 
 type Token = { flag: FlagId } | { town: Town };
 
-const TOKENS = keyedLookup<Token>([
-  ...Object.values(FLAGS).map((f): [string[], Token] => [[f.id, ...f.aliases], { flag: f.id }]),
-  ...TOWNS.map((t): [string[], Token] => [[t.nameZh, ...t.aliases], { town: t }]),
-]);
-
 const SEPARATORS = /[,，、;；\s]+/;
 
 export interface ParsedFlags {
@@ -37,8 +32,37 @@ export interface ParsedFlags {
 
 const NONE: ParsedFlags = Object.freeze({ bits: 0, town: null });
 
-const ACCEPTED_FLAGS_ZH = Object.values(FLAGS).map((f) => f.aliases[0]).join("、");
-const ACCEPTED_FLAGS_EN = Object.values(FLAGS).map((f) => f.aliases.find((a) => /^[a-z]/.test(a))).join(", ");
+/** What a policy's flags and towns read as: its tokens, and the accepted spellings for messages. */
+interface Vocabulary {
+  flags: Policy["flags"];
+  tokens: Map<string, Token>;
+  acceptedZh: string;
+  acceptedEn: string;
+}
+interface Reader extends Vocabulary {
+  parseText: Record<"flags" | "place", (text: string) => ParsedFlags>;
+}
+
+// One reader per policy value (the policy is data, never changed in place).
+const readers = new WeakMap<Policy, Reader>();
+
+function readerOf(policy: Policy): Reader {
+  let r = readers.get(policy);
+  if (!r) {
+    const words: Vocabulary = {
+      flags: policy.flags,
+      tokens: keyedLookup<Token>([
+        ...Object.values(policy.flags).map((f): [string[], Token] => [[f.id, ...f.aliases], { flag: f.id }]),
+        ...policy.towns.map((t): [string[], Token] => [[t.nameZh, ...t.aliases], { town: t }]),
+      ]),
+      acceptedZh: Object.values(policy.flags).map((f) => f.aliases[0]).join("、"),
+      acceptedEn: Object.values(policy.flags).map((f) => f.aliases.find((a) => /^[a-z]/.test(a))).join(", "),
+    };
+    r = { ...words, parseText: { flags: parseText("flags", words), place: parseText("place", words) } };
+    readers.set(policy, r);
+  }
+  return r;
+}
 
 /** Where in a range a token stood, for messages; empty for a single text. */
 interface Where {
@@ -51,7 +75,7 @@ function cellWhere(row: number, col: number): Where {
   return { zh: `区域第${row + 1}行第${col + 1}列：`, en: `range row ${row + 1}, column ${col + 1}: ` };
 }
 
-function unknownToken(argument: ArgumentName, token: string, where: Where) {
+function unknownToken(argument: ArgumentName, token: string, where: Where, reader: Vocabulary) {
   if (argument === "place") {
     return badArgument(
       argument,
@@ -61,19 +85,19 @@ function unknownToken(argument: ArgumentName, token: string, where: Where) {
   }
   return badArgument(
     argument,
-    `${where.zh}无法识别 ${quote(token)}；可用标记：${ACCEPTED_FLAGS_ZH}，以及镇街园区名称`,
-    `${where.en}unknown flag ${quote(token)}; accepted: ${ACCEPTED_FLAGS_EN}, or a town / park name`,
+    `${where.zh}无法识别 ${quote(token)}；可用标记：${reader.acceptedZh}，以及镇街园区名称`,
+    `${where.en}unknown flag ${quote(token)}; accepted: ${reader.acceptedEn}, or a town / park name`,
   );
 }
 
 /** Adds the tokens of one text to `into`. */
-function addText(text: string, argument: ArgumentName, where: Where, into: ParsedFlags): void {
+function addText(text: string, argument: ArgumentName, where: Where, into: ParsedFlags, reader: Vocabulary): void {
   for (const token of text.normalize("NFKC").split(SEPARATORS)) {
     if (token === "") continue;
-    const found = TOKENS.get(matchKey(token));
-    if (!found) throw unknownToken(argument, token, where);
-    if (argument === "place" && "flag" in found && FLAGS[found.flag].kind !== "zone") {
-      throw unknownToken(argument, token, where);
+    const found = reader.tokens.get(matchKey(token));
+    if (!found) throw unknownToken(argument, token, where, reader);
+    if (argument === "place" && "flag" in found && reader.flags[found.flag].kind !== "zone") {
+      throw unknownToken(argument, token, where, reader);
     }
     if ("flag" in found) into.bits |= FLAG_BIT[found.flag];
     else if (into.town && into.town !== found.town) {
@@ -97,33 +121,33 @@ function checkZones(parsed: ParsedFlags, argument: ArgumentName): ParsedFlags {
   return parsed;
 }
 
-const parseText = (argument: ArgumentName) =>
+const parseText = (argument: ArgumentName, reader: Vocabulary) =>
   memo((text: string): ParsedFlags => {
     const parsed = { bits: 0, town: null };
-    addText(text, argument, NOWHERE, parsed);
+    addText(text, argument, NOWHERE, parsed, reader);
     return Object.freeze(checkZones(parsed, argument));
   });
-const PARSE_TEXT = { flags: parseText("flags"), place: parseText("place") };
 
 /**
  * Reads flags (or a place, with argument "place") from a text, a blank, or a 2-D range of cells.
  * Numbers, logical values and error values are refused with the cell they stood in.
  */
-export function parseFlags(value: unknown, argument: "flags" | "place" = "flags"): ParsedFlags {
+export function parseFlags(value: unknown, argument: "flags" | "place" = "flags", policy: Policy = POLICY): ParsedFlags {
   if (value === null || value === undefined || value === "") return NONE;
-  if (typeof value === "string") return PARSE_TEXT[argument](value);
-  if (!Array.isArray(value)) return parseCells([[value]], argument, false);
-  return parseCells(value as unknown[][], argument, true);
+  const reader = readerOf(policy);
+  if (typeof value === "string") return reader.parseText[argument](value);
+  if (!Array.isArray(value)) return parseCells([[value]], argument, false, reader);
+  return parseCells(value as unknown[][], argument, true, reader);
 }
 
-function parseCells(rows: unknown[][], argument: ArgumentName, isRange: boolean): ParsedFlags {
+function parseCells(rows: unknown[][], argument: ArgumentName, isRange: boolean, reader: Vocabulary): ParsedFlags {
   const parsed: ParsedFlags = { bits: 0, town: null };
   rows.forEach((row, r) => {
     const cells = Array.isArray(row) ? row : [row];
     cells.forEach((cell, c) => {
       const where = isRange ? cellWhere(r, c) : NOWHERE;
       if (cell === null || cell === undefined || cell === "") return;
-      if (typeof cell === "string") return addText(cell, argument, where, parsed);
+      if (typeof cell === "string") return addText(cell, argument, where, parsed, reader);
       if (isErrorValue(cell)) {
         throw badArgument(argument, `${where.zh}单元格为错误值 ${errorValueText(cell)}`, `${where.en}the cell holds the error ${errorValueText(cell)}`);
       }

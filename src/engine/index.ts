@@ -10,6 +10,7 @@ export * from "./sector";
 export * from "./flags";
 export * from "./claim";
 export * from "./reward";
+export * from "./scale";
 export * from "./amounts";
 export * from "./breakdown";
 export * from "./findings";

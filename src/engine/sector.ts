@@ -4,7 +4,7 @@
  * (a division or group that holds a named class besides others) or sits in a chemical group but
  * is no class of the standard.
  */
-import { CHEMICAL_GROUPS, SECTORS, type SectorId } from "../policy";
+import { CHEMICAL_GROUPS, POLICY, SECTORS, type Policy, type SectorId } from "../policy";
 import { badArgument, errorValueText, isErrorValue } from "./errors";
 import { keyedLookup, matchKey, memo, quote } from "./text";
 
@@ -30,8 +30,17 @@ const BY_CODE = new Map<string, SectorId>();
 for (const sector of Object.values(SECTORS)) for (const code of sector.codes) BY_CODE.set(code, sector.id);
 const NAMED_CODES = [...BY_CODE.keys()];
 
-const ACCEPTED_ZH = "化工、铸造、热电、印染、其他，或国民经济行业分类代码（如 2614、3391）";
-const ACCEPTED_EN = "化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其他 other, or a GB/T 4754 code (e.g. 2614, 3391)";
+/** How help and messages name what a sector argument accepts, from the policy's sectors. */
+export function acceptedSectors(policy: Policy = POLICY): { zh: string; en: string; examples: string[] } {
+  const sectors = Object.values(policy.sectors);
+  const examples = sectors.flatMap((s) => (s.exampleCode ? [s.exampleCode] : []));
+  return {
+    zh: `${sectors.map((s) => s.nameZh).join("、")}，或国民经济行业分类（GB/T 4754-2017）中类、小类代码（如 ${examples.join("、")}）`,
+    en: `${sectors.map((s) => `${s.nameZh} ${s.nameEn}`).join(", ")}, or a GB/T 4754-2017 group or class code (e.g. ${examples.join(", ")})`,
+    examples,
+  };
+}
+const { zh: ACCEPTED_ZH, en: ACCEPTED_EN } = acceptedSectors();
 
 function fromCode(code: string, shown: string): SectorId {
   const named = BY_CODE.get(code);
@@ -101,9 +110,9 @@ export function parseSector(value: unknown): SectorId {
  * the sector's Chinese name: the 资金统计 sheet groups by it. A code outside the named ones is
  * read as 其它 by parseSector but cannot be listed.
  */
-export function sectorSpellings(): Array<[spelling: string, nameZh: string]> {
+export function sectorSpellings(policy: Policy = POLICY): Array<[spelling: string, nameZh: string]> {
   const out = new Map<string, string>();
-  for (const s of Object.values(SECTORS)) {
+  for (const s of Object.values(policy.sectors)) {
     for (const name of [s.nameZh, s.nameEn, ...s.aliases]) {
       out.set(name, s.nameZh);
       if (/[\u4e00-\u9fff]$/.test(name) && !SUFFIX.test(name)) for (const suffix of ["业", "行业", "企业"]) out.set(name + suffix, s.nameZh);

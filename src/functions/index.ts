@@ -50,7 +50,7 @@ function inExcel<T>(compute: () => T): T {
 /**
  * 落后产能退出奖励金额（与销售额同一单位）。Reward for closing backward production capacity, in the unit of the sales.
  * @customfunction REWARD
- * @param sector Sector: 化工 chemical, 铸造 foundry, 热电, 印染, 其它, or a GB/T 4754 industry code such as 2614.
+ * @param sector Sector: 化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其他 other, or a GB/T 4754 code such as 2614.
  * @param sales1 Sales excl. VAT of the products shut down, first of the two years before exit. Blank is an error; 0 if none.
  * @param sales2 Sales excl. VAT of the products shut down, second of the two years before exit. Blank is an error; 0 if none.
  * @param [flags] Text or range: 铝加工, 高新区, 临港, 沿江, 产能置换, 搬迁入园, 违规新增, 地条钢, or a town / park name.
@@ -65,7 +65,7 @@ export function rewardFn(sector: any, sales1: any, sales2: any, flags?: any[][],
 /**
  * 奖励资金来源：市财政、镇（街道）财政、园区财政，一行三列。Who pays: city, town and park finance, one row of three cells.
  * @customfunction FUNDING
- * @param sector Sector: 化工 chemical, 铸造 foundry, 热电, 印染, 其它, or a GB/T 4754 industry code such as 2614.
+ * @param sector Sector: 化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其他 other, or a GB/T 4754 code such as 2614.
  * @param sales1 Sales excl. VAT of the products shut down, first of the two years before exit. Blank is an error; 0 if none.
  * @param sales2 Sales excl. VAT of the products shut down, second of the two years before exit. Blank is an error; 0 if none.
  * @param [flags] Text or range: 铝加工, 高新区, 临港, 沿江, 产能置换, 搬迁入园, 违规新增, 地条钢, or a town / park name.
@@ -80,7 +80,7 @@ export function fundingFn(sector: any, sales1: any, sales2: any, flags?: any[][]
 /**
  * 奖励计算明细（两列：项目及条款、数值），供审核。The breakdown in two columns, label with its clause and value, for auditors.
  * @customfunction DETAIL
- * @param sector Sector: 化工 chemical, 铸造 foundry, 热电, 印染, 其它, or a GB/T 4754 industry code such as 2614.
+ * @param sector Sector: 化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其他 other, or a GB/T 4754 code such as 2614.
  * @param sales1 Sales excl. VAT of the products shut down, first of the two years before exit. Blank is an error; 0 if none.
  * @param sales2 Sales excl. VAT of the products shut down, second of the two years before exit. Blank is an error; 0 if none.
  * @param [flags] Text or range: 铝加工, 高新区, 临港, 沿江, 产能置换, 搬迁入园, 违规新增, 地条钢, or a town / park name.
@@ -95,7 +95,7 @@ export function detailFn(sector: any, sales1: any, sales2: any, flags?: any[][],
 /**
  * 核查提示：排除情形、不适用行业、零销售额等，无问题时为“无异常”。Findings about the claim, or OK when there are none.
  * @customfunction CHECK
- * @param sector Sector: 化工 chemical, 铸造 foundry, 热电, 印染, 其它, or a GB/T 4754 industry code such as 2614.
+ * @param sector Sector: 化工 chemical, 铸造 foundry, 热电 thermal power, 印染 printing & dyeing, 其他 other, or a GB/T 4754 code such as 2614.
  * @param sales1 Sales excl. VAT of the products shut down, first of the two years before exit. Blank is an error; 0 if none.
  * @param sales2 Sales excl. VAT of the products shut down, second of the two years before exit. Blank is an error; 0 if none.
  * @param [flags] Text or range: 铝加工, 高新区, 临港, 沿江, 产能置换, 搬迁入园, 违规新增, 地条钢, or a town / park name.

@@ -5,3 +5,4 @@ export * from "./timeline";
 export * from "./sectors";
 export * from "./flags";
 export * from "./places";
+export * from "./policy";

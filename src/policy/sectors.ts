@@ -21,6 +21,8 @@ export interface Sector {
   aliases: string[];
   /** GB/T 4754-2017 codes (groups and classes) that mean this sector. */
   codes: string[];
+  /** The code help texts give as an example, when the sector has codes. */
+  exampleCode?: string;
 }
 
 export const SECTORS: Record<SectorId, Sector> = {
@@ -41,6 +43,7 @@ export const SECTORS: Record<SectorId, Sector> = {
       "265", "2651", "2652", "2653", "2659",
       "266", "2661", "2662", "2663", "2664", "2665", "2666", "2667", "2669",
     ],
+    exampleCode: "2614",
   },
   foundry: {
     id: "foundry",
@@ -50,6 +53,7 @@ export const SECTORS: Record<SectorId, Sector> = {
     rewardClause: "五（二）",
     aliases: ["铸造行业", "铸造企业", "foundries", "casting"],
     codes: ["3391", "3392"],
+    exampleCode: "3391",
   },
   "thermal-power": {
     id: "thermal-power",

@@ -6,10 +6,10 @@
  * - Sales become whole 分: a number x in 元 is whole 分 when ROUND(x,2)=x, and then ROUND(x*100,0)
  *   is exact (below 2^53). Text sales are read digit by digit (MID over 1..24) into 分. A sales
  *   figure finer than 分 gives #VALUE! rather than a number the engine might round differently.
- * - S = sum of both years in 分. The cumulative scale is concave (rates fall from slice to slice),
- *   so N(S) = min over lines rate·S + intercept; with the floor and cap as two more "lines" the
- *   clamped N is the 2nd smallest of {floorN, capN, line1, line2, …} (only line 1 can fall below
- *   the floor: asserted below). One MMULT of (S, 1) with a 2×5 matrix gives all of them at once.
+ * - S = sum of both years in 分. Each scale of the policy comes as straight lines from
+ *   engine/scale.ts (scaleLines: concave scales only, else NotPortable with the reason); with the
+ *   floor and cap as two more "lines" the clamped N is the 2nd smallest of {floorN, capN, line1,
+ *   line2, …}. One MMULT of (S, 1) with a 2×(2 + slices) matrix gives all of them at once.
  *   The reward in 分 is ROUND(N/200,0): N is an integer, N/200 is exact at half-分 ties.
  * - Sector, flags and place texts are normalised (ASC, LOWER, separators, ignored characters) and
  *   matched exactly (EXACT / SUBSTITUTE, never MATCH's wildcards or case folding) against key
@@ -19,17 +19,21 @@
  * text, the sales in 分) appears once: lookups turn each into one small index, and the tables
  * live in workbook-level defined names (_JY_*), which make-portable adds and restore removes.
  */
-import { CHEMICAL, FLAGS, FOUNDRY, ALUMINIUM_DEEP_WELL_RATE, MAX_SALES_YUAN, SECTORS, TOWNS, type FlagId, type SectorId, type SectorReward } from "../policy";
+import { MAX_SALES_YUAN, POLICY, type FlagId, type Policy, type SectorId, type SectorReward } from "../policy";
 import {
   ClaimError,
   EXCLUSION_BITS,
-  hasFlag,
+  FLAG_BIT,
   matchKey,
   parseClaim,
   parseSector,
+  policyScales,
+  ScaleError,
+  scaleLines,
   UNIT_SPELLINGS,
   UNITS,
   ZONE_BITS,
+  type Scale,
   type Unit,
 } from "../engine";
 
@@ -103,7 +107,8 @@ export const NAMES = {
   classPark: "_JY_CK",
   cityPercent: "_JY_CP",
   index: "_JY_I",
-  matrix: ["_JY_M1", "_JY_M2", "_JY_M3", "_JY_M4"],
+  /** One matrix per scale (sector, and sector with a rate flag), then zero: _JY_M1, _JY_M2, … */
+  matrix: "_JY_M",
   unitKeys: "_JY_UK",
   unitWeights: "_JY_UW",
   unitHalfMax: "_JY_UH",
@@ -112,8 +117,19 @@ export const NAMES = {
   unitBound: "_JY_UB",
 } as const;
 
-/** Sector codes in the native formula: 1 chemical, 2 foundry, 3 not covered (#N/A), 0 invalid. */
-const SECTOR_CODE: Record<SectorId, number> = { chemical: 1, foundry: 2, "thermal-power": 3, "printing-dyeing": 3, other: 3 };
+/**
+ * Sector codes in the native formula: 1, 2, … the covered sectors in the policy's order, then one
+ * code for every sector the policy sets no amount for (#N/A); 0 invalid. The sector lookup packs a
+ * code in two bits (buildSectorTables), so at most two covered sectors fit.
+ */
+function sectorCodes(policy: Policy): Record<SectorId, number> {
+  const covered = Object.keys(policy.rewards) as SectorId[];
+  if (covered.length > 2) {
+    throw new NotPortable(`本政策有 ${covered.length} 个计算奖励的行业，原生公式最多支持 2 个`, `the policy rewards ${covered.length} sectors; native formulas hold at most 2`);
+  }
+  const na = covered.length + 1;
+  return Object.fromEntries(Object.keys(policy.sectors).map((id) => [id, covered.includes(id as SectorId) ? covered.indexOf(id as SectorId) + 1 : na])) as Record<SectorId, number>;
+}
 
 function sectorOf(text: string): SectorId | null {
   try {
@@ -130,13 +146,14 @@ interface SectorTables {
   table: number[];
 }
 
-function buildSectorTables(): SectorTables {
+function buildSectorTables(policy: Policy): SectorTables {
+  const SECTOR_CODE = sectorCodes(policy);
   const rows = new Map<string, number[]>();
   const add = (key: string, w: number[]) => {
     if (rows.has(key)) throw new Error(`sector key "${key}" twice`);
     rows.set(key, w);
   };
-  for (const s of Object.values(SECTORS)) {
+  for (const s of Object.values(policy.sectors)) {
     const keys = new Set([s.id, s.nameZh, s.nameEn, ...s.aliases].map(matchKey));
     for (const k of keys) add(k, [SECTOR_CODE[s.id], 0, 0]);
   }
@@ -176,24 +193,32 @@ interface FlagTables {
   table: number[];
 }
 
-const FLAG_CATEGORY: Record<FlagId, Category> = {
-  ALUMINIUM_DEEP_WELL: "ALU",
-  ZONE_HIGHTECH: "HIGHTECH",
-  ZONE_LINGANG: "LINGANG",
-  RIVERSIDE: "NONE",
-  EXCL_ILLEGAL_NEW: "EXCL",
-  EXCL_STEEL_CUT: "EXCL",
-  EXCL_CAPACITY_SWAP: "EXCL",
-  EXCL_RELOCATED: "EXCL",
-};
+/**
+ * A flag's category in the native formula, from its kind in the policy: a rate flag (one at most),
+ * an exclusion, one of the (at most two) parks, or no effect on the amount.
+ */
+function flagCategory(policy: Policy): (id: FlagId) => Category {
+  const rateFlags = new Set(policy.rateFlags.map((r) => r.flag));
+  const zones = (Object.keys(policy.flags) as FlagId[]).filter((id) => policy.flags[id].kind === "zone");
+  if (rateFlags.size > 1 || zones.length > 2) {
+    throw new NotPortable("本政策的费率标记或园区多于原生公式所能表达的数量", "the policy has more rate flags or parks than native formulas express");
+  }
+  return (id) => {
+    if (rateFlags.has(id)) return "ALU";
+    if (policy.flags[id].kind === "exclusion") return "EXCL";
+    const zone = zones.indexOf(id);
+    return zone === 0 ? "HIGHTECH" : zone === 1 ? "LINGANG" : "NONE";
+  };
+}
 
 /** Bits of the flag state F (0..7): the table below maps X to F + 1, or 0 for an error. */
 export const F_ALU = 1;
 export const F_EXCL = 2;
 export const F_ZONE = 4;
 
-function buildFlagTables(): FlagTables {
-  const cats: Category[] = ["U", "ALU", "EXCL", "HIGHTECH", "LINGANG", "NONE", ...TOWNS.map((_, i): Category => `TOWN${i}`)];
+function buildFlagTables(policy: Policy): FlagTables {
+  const FLAG_CATEGORY = flagCategory(policy);
+  const cats: Category[] = ["U", "ALU", "EXCL", "HIGHTECH", "LINGANG", "NONE", ...policy.towns.map((_, i): Category => `TOWN${i}`)];
   const catIndex = new Map(cats.map((c, i) => [c, i + 1]));
   const keyed = new Map<string, Category>();
   const claim = (spellings: string[], cat: Category) => {
@@ -204,8 +229,8 @@ function buildFlagTables(): FlagTables {
       keyed.set(k, cat);
     }
   };
-  for (const f of Object.values(FLAGS)) claim([f.id, ...f.aliases], FLAG_CATEGORY[f.id]);
-  TOWNS.forEach((t, i) => claim([t.nameZh, ...t.aliases], `TOWN${i}`));
+  for (const f of Object.values(policy.flags)) claim([f.id, ...f.aliases], FLAG_CATEGORY(f.id));
+  policy.towns.forEach((t, i) => claim([t.nameZh, ...t.aliases], `TOWN${i}`));
 
   // Flags tokens are written <token>, place tokens <token}; the place takes towns and parks only.
   const patterns = ["<<"];
@@ -234,69 +259,72 @@ function buildFlagTables(): FlagTables {
   return { patterns, categories, columns, p0, weights, table };
 }
 
-// Matrices: rows (slopes; intercepts) over columns (floor, cap, line 1, line 2, line 3), S-space.
+// Matrices: rows (slopes; intercepts) over columns (floor, cap, line 1, line 2, …), S-space.
 const BIG = 9e15;
-const LINES = 3;
 
-function matrixOf(rules: SectorReward, ratePercent?: number): number[][] {
-  const slices = rules.scale.map((s) => ({
-    low: Number(s.from) * 200,
-    high: s.upTo === null ? Infinity : Number(s.upTo) * 200,
-    rate: ratePercent ?? s.ratePercent,
-  }));
-  if (slices.length > LINES) throw new Error("more slices than the matrix holds");
-  const floorN = Number(rules.floor.value) * 100 * 200;
-  const capN = Number(rules.cap.value) * 100 * 200;
-  const slopes = [0, 0];
-  const intercepts = [floorN, capN];
-  let nAtLow = 0;
-  slices.forEach((s, i) => {
-    if (i > 0 && s.rate > slices[i - 1].rate) throw new Error("scale is not concave: min over lines would be wrong");
-    const b = nAtLow - s.rate * s.low;
-    // Only line 1 may fall below the floor, or the 2nd smallest would not be the clamp.
-    if (i > 0 && b < floorN) throw new Error("a line after the first falls below the floor");
-    slopes.push(s.rate);
-    intercepts.push(b);
-    if (s.high !== Infinity) nAtLow += s.rate * (s.high - s.low);
-  });
-  while (slopes.length < 2 + LINES) {
+/** The scale as the 2 × (2 + lines) matrix of scale.ts's lines, padded to `lines` with lines that never bind. */
+function matrixOf(scale: Scale, lines: number): number[][] {
+  let l: { slopes: number[]; intercepts: number[] };
+  try {
+    l = scaleLines(scale);
+  } catch (e) {
+    if (!(e instanceof ScaleError)) throw e;
+    throw new NotPortable(
+      `奖励标准无法写成原生公式（分段比例须逐段不升，且各段均不低于补足下限）：${e.message}`,
+      `the reward scale cannot be written as a native formula (rates must not rise from slice to slice, and no slice may fall below the floor): ${e.message}`,
+    );
+  }
+  const slopes = [0, 0, ...l.slopes];
+  const intercepts = [scale.floorN, scale.capN, ...l.intercepts];
+  while (slopes.length < 2 + lines) {
     slopes.push(0);
     intercepts.push(BIG);
   }
   return [slopes, intercepts];
 }
 
-const ZERO_MATRIX = [new Array(2 + LINES).fill(0), new Array(2 + LINES).fill(0)];
-
-/** Matrix choices: 1 chemical, 2 foundry, 3 foundry deep-well, 4 zero; 5 is #N/A (not covered). */
-const M_CHEM = 1;
-const M_FOUNDRY = 2;
-const M_DEEP_WELL = 3;
-const M_ZERO = 4;
-const M_NA = 5;
+/**
+ * The matrices of a policy, in order: one per scale (policyScales: each covered sector, then the
+ * sector with its rate flag), then the zero matrix; the #N/A matrix is the zero one + NA().
+ */
+function matricesOf(policy: Policy): { matrices: number[][][]; index: (sectorCode: number, rateFlag: boolean) => number; zero: number } {
+  const scales = policyScales(policy);
+  const lines = Math.max(...scales.map((s) => s.scale.rates.length));
+  const matrices = scales.map((s) => matrixOf(s.scale, lines));
+  matrices.push([new Array(2 + lines).fill(0), new Array(2 + lines).fill(0)]);
+  const covered = Object.keys(policy.rewards) as SectorId[];
+  const index = (code: number, rateFlag: boolean) => {
+    const sector = covered[code - 1];
+    const plain = scales.findIndex((s) => s.sector === sector && s.rateFlagBit === null);
+    const flagged = scales.findIndex((s) => s.sector === sector && s.rateFlagBit !== null);
+    return 1 + (rateFlag && flagged >= 0 ? flagged : plain);
+  };
+  return { matrices, index, zero: matrices.length };
+}
 
 export type Output = "reward" | "city" | "town" | "park";
 
-function classFor(output: Output, sector: number, f: number): number {
+/** Which matrix (1-based; zero + 1 is #N/A) gives one output for sector code s' and flag state f'. */
+function classFor(policy: Policy, matrices: ReturnType<typeof matricesOf>, output: Output, sector: number, f: number): number {
+  const { index, zero } = matrices;
+  const covered = Object.keys(policy.rewards) as SectorId[];
   if (sector === 0 || f === 0) return 0;
-  if (sector === 3) return M_NA;
+  if (sector > covered.length) return zero + 1;
+  const rules = policy.rewards[covered[sector - 1]] as SectorReward;
   const flags = f - 1;
-  const excluded = (flags & F_EXCL) !== 0;
-  const zone = (flags & F_ZONE) !== 0;
-  const foundryMatrix = flags & F_ALU ? M_DEEP_WELL : M_FOUNDRY;
-  if (excluded) return M_ZERO;
-  if (sector === 1) {
-    // 五（一）: the city pays all, whatever the zone (RULES.md decision).
-    return output === "reward" || output === "city" ? M_CHEM : M_ZERO;
-  }
-  if (output === "reward") return foundryMatrix;
-  if (output === "park") return zone && FOUNDRY.parkPaysInZones.value ? foundryMatrix : M_ZERO;
-  return zone && FOUNDRY.parkPaysInZones.value ? M_ZERO : foundryMatrix;
+  if ((flags & F_EXCL) !== 0) return zero;
+  const matrix = index(sector, (flags & F_ALU) !== 0);
+  const parkPays = (flags & F_ZONE) !== 0 && rules.parkPaysInZones.value;
+  if (output === "reward") return matrix;
+  if (output === "park") return parkPays ? matrix : zero;
+  return parkPays ? zero : matrix;
 }
 
-function classTable(output: Output): number[] {
+function classTable(policy: Policy, output: Output): number[] {
   const t: number[] = [];
-  for (let sector = 0; sector < 4; sector++) for (let f = 0; f < 9; f++) t.push(classFor(output, sector, f));
+  const codes = Object.keys(policy.rewards).length + 2;
+  const matrices = matricesOf(policy);
+  for (let sector = 0; sector < codes; sector++) for (let f = 0; f < 9; f++) t.push(classFor(policy, matrices, output, sector, f));
   return t;
 }
 
@@ -342,12 +370,12 @@ function buildUnitTables(): UnitTables {
 }
 
 /** Defined names (name → formula text) the native formulas read; restore removes them. */
-export function definedNames(): Array<{ name: string; formula: string }> {
-  const s = buildSectorTables();
-  const f = buildFlagTables();
+export function definedNames(policy: Policy = POLICY): Array<{ name: string; formula: string }> {
+  const s = buildSectorTables(policy);
+  const f = buildFlagTables(policy);
   const u = buildUnitTables();
-  const chemCity = CHEMICAL.cityPercent.value;
-  const foundryCity = FOUNDRY.cityPercent.value;
+  const cityPercents = (Object.values(policy.rewards) as SectorReward[]).map((r) => r.cityPercent.value);
+  const { matrices } = matricesOf(policy);
   return [
     { name: NAMES.sectorKeys, formula: arrayConst(s.keys.map((k) => [k])) },
     { name: NAMES.sectorWeights, formula: arrayConst(s.weights) },
@@ -358,16 +386,13 @@ export function definedNames(): Array<{ name: string; formula: string }> {
     { name: NAMES.flagP0, formula: arrayConst([f.p0]) },
     { name: NAMES.flagWeights, formula: arrayConst([f.weights]) },
     { name: NAMES.flagTable, formula: arrayConst([f.table]) },
-    { name: NAMES.classReward, formula: arrayConst([classTable("reward")]) },
-    { name: NAMES.classCity, formula: arrayConst([classTable("city")]) },
-    { name: NAMES.classTown, formula: arrayConst([classTable("town")]) },
-    { name: NAMES.classPark, formula: arrayConst([classTable("park")]) },
-    { name: NAMES.cityPercent, formula: arrayConst([[0, chemCity, foundryCity, 0]]) },
+    { name: NAMES.classReward, formula: arrayConst([classTable(policy, "reward")]) },
+    { name: NAMES.classCity, formula: arrayConst([classTable(policy, "city")]) },
+    { name: NAMES.classTown, formula: arrayConst([classTable(policy, "town")]) },
+    { name: NAMES.classPark, formula: arrayConst([classTable(policy, "park")]) },
+    { name: NAMES.cityPercent, formula: arrayConst([[0, ...cityPercents, 0]]) },
     { name: NAMES.index, formula: arrayConst([Array.from({ length: TEXT_CHARS }, (_, i) => i + 1)]) },
-    { name: NAMES.matrix[0], formula: arrayConst(matrixOf(CHEMICAL)) },
-    { name: NAMES.matrix[1], formula: arrayConst(matrixOf(FOUNDRY)) },
-    { name: NAMES.matrix[2], formula: arrayConst(matrixOf(FOUNDRY, ALUMINIUM_DEEP_WELL_RATE.value)) },
-    { name: NAMES.matrix[3], formula: arrayConst(ZERO_MATRIX) },
+    ...matrices.map((m, i) => ({ name: `${NAMES.matrix}${i + 1}`, formula: arrayConst(m) })),
     { name: NAMES.unitKeys, formula: arrayConst(u.keys.map((k) => [k])) },
     { name: NAMES.unitWeights, formula: arrayConst(u.weights.map((w) => [w])) },
     { name: NAMES.unitHalfMax, formula: arrayConst([u.halfMax]) },
@@ -482,7 +507,7 @@ function unitIndexExpr(u: string): string {
 }
 
 /** Sector index s' (0 invalid, 1 chemical, 2 foundry, 3 not covered). */
-function sectorIndexExpr(a: Arg): string {
+function sectorIndexExpr(a: Arg, policy: Policy = POLICY): string {
   if (a.kind === "text" || a.kind === "number" || a.kind === "blank") {
     const value = a.kind === "blank" ? null : a.value;
     let sector: SectorId | null = null;
@@ -491,7 +516,7 @@ function sectorIndexExpr(a: Arg): string {
     } catch (e) {
       if (!(e instanceof ClaimError)) throw e;
     }
-    return String(sector ? SECTOR_CODE[sector] : 0);
+    return String(sector ? sectorCodes(policy)[sector] : 0);
   }
   const v = exprOf(a);
   const asText = `IF(ISNUMBER(${v}),IF(MOD(${v},1),"#",${v}),${v})&""`;
@@ -508,11 +533,11 @@ function tokensExpr(flags: string, place: string): string {
 }
 
 /** Flag index f' (0 invalid, else 1 + F). */
-function flagIndexExpr(flags: Arg, place: Arg): string {
+function flagIndexExpr(flags: Arg, place: Arg, policy: Policy = POLICY): string {
   const literal = (a: Arg) => a.kind === "text" || a.kind === "blank";
   const fText = exprOf(flags.kind === "expr" ? { kind: "expr", text: `${flags.text}&""` } : flags);
   const pText = exprOf(place.kind === "expr" ? { kind: "expr", text: `${place.text}&""` } : place);
-  if (literal(flags) && literal(place)) return String(literalFlagIndex(flags, place));
+  if (literal(flags) && literal(place)) return String(literalFlagIndex(flags, place, policy));
   const n = NAMES;
   const A = `(${n.flagCategories}=0)*${n.flagP0}+(${n.flagCategories}>0)*(${n.flagColumns}=1)-(${n.flagCategories}=${n.flagColumns})`;
   const X = `SUMPRODUCT(SIGN(MMULT(LEN(SUBSTITUTE(${tokensExpr(fText, pText)},${n.flagPatterns},"")),${A}))*${n.flagWeights})`;
@@ -520,18 +545,20 @@ function flagIndexExpr(flags: Arg, place: Arg): string {
 }
 
 /** Literal flags and place, read by the engine at conversion time. */
-function literalFlagIndex(flags: Arg, place: Arg): number {
+function literalFlagIndex(flags: Arg, place: Arg, policy: Policy): number {
+  const rateBits = policy.rateFlags.reduce((bits, r) => bits | FLAG_BIT[r.flag], 0);
   try {
     const claim = parseClaim({
-      sector: "化工",
+      // Any sector: only the flags and place are read here.
+      sector: "other",
       sales1: 0,
       sales2: 0,
       flags: flags.kind === "text" ? flags.value : null,
       place: place.kind === "text" ? place.value : null,
-    });
+    }, policy);
     return (
       1 +
-      (hasFlag(claim.flags, "ALUMINIUM_DEEP_WELL") ? F_ALU : 0) +
+      (claim.flags & rateBits ? F_ALU : 0) +
       (claim.flags & EXCLUSION_BITS ? F_EXCL : 0) +
       (claim.flags & ZONE_BITS ? F_ZONE : 0)
     );
@@ -572,7 +599,7 @@ export interface ClaimArgs {
  * The native formula (without "=") for one output of one claim: the reward, or one part of the
  * funding (city, town, park), in the claim's unit. Meant to be entered as an array formula.
  */
-export function nativeFormula(args: ClaimArgs, output: Output): string {
+export function nativeFormula(args: ClaimArgs, output: Output, policy: Policy = POLICY): string {
   const unit = unitOf(args.unit);
   // An unreadable literal unit: the engine throws whatever else the claim says.
   if (unit === null) return VALUE_ERROR;
@@ -590,13 +617,14 @@ export function nativeFormula(args: ClaimArgs, output: Output): string {
     S = `(${sales(args.sales1)})+(${sales(args.sales2)})`;
     div = num(UNITS[unit].fenPerUnit);
   }
-  const s = sectorIndexExpr(args.sector);
-  const f = flagIndexExpr(flags, place);
+  const s = sectorIndexExpr(args.sector, policy);
+  const f = flagIndexExpr(flags, place, policy);
   const table = { reward: NAMES.classReward, city: NAMES.classCity, town: NAMES.classTown, park: NAMES.classPark }[output];
   const c = `INDEX(${table},1,${s}*9+${f}+1)`;
   // Not covered: a matrix of #N/A, not NA() itself, which LibreOffice's MMULT turns into Err:502
   // when its other argument is computed; a matrix of errors comes out as #N/A everywhere.
-  const matrices = [...NAMES.matrix, `${NAMES.matrix[M_ZERO - 1]}+NA()`].join(",");
+  const count = matricesOf(policy).matrices.length;
+  const matrices = [...Array.from({ length: count }, (_, i) => `${NAMES.matrix}${i + 1}`), `${NAMES.matrix}${count}+NA()`].join(",");
   const R = `ROUND(SMALL(MMULT(CHOOSE({1,2},${S},1),CHOOSE(${c},${matrices})),2)/200,0)`;
   switch (output) {
     case "reward":
@@ -606,7 +634,7 @@ export function nativeFormula(args: ClaimArgs, output: Output): string {
       return `SUMPRODUCT(ROUND(${R}*INDEX(${NAMES.cityPercent},1,${s}+1)/100,0))/${div}`;
     case "town":
       // town = R − round_half_up(R·p/100) = ceil((q − 50)/100) = INT((q + 49)/100), q = R·(100 − p).
-      return `SUMPRODUCT(INT((${R}*${num(100 - FOUNDRY.cityPercent.value)}+49)/100))/${div}`;
+      return `SUMPRODUCT(INT((${R}*(100-INDEX(${NAMES.cityPercent},1,${s}+1))+49)/100))/${div}`;
   }
 }
 

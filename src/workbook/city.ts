@@ -4,7 +4,7 @@
  * 资金统计 over it (summary.ts, with money by exit year and payment deadline), and 核查结果, every
  * finding of every register and across them. The papers are in papers.ts.
  */
-import { SECTORS } from "../policy";
+import { POLICY, SECTORS } from "../policy";
 import { SEVERITY_LABELS, type Finding } from "../engine";
 import type { CityConsolidation, CityFinding, CityRecord } from "../engine/city";
 import { columnLetters, mapColumns, type ColumnKey, type RegisterFinding } from "../engine/register";
@@ -129,7 +129,7 @@ export function cityRegisterSheet(c: CityConsolidation, formulas: "native" | "jy
 export function citySummarySheet(c: CityConsolidation): SheetSpec {
   const headers = cityHeaders();
   const years = [...new Set(c.records.map((r) => r.exitYear).filter((y): y is number => y !== null))].sort();
-  return summarySheet({ sheet: CITY_SHEET, table: null, top: 0, left: 0, headers, rowCount: c.records.length }, mapColumns(headers), years);
+  return summarySheet({ sheet: CITY_SHEET, table: null, top: 0, left: 0, headers, rowCount: c.records.length }, mapColumns(headers), POLICY, years);
 }
 
 const FINDING_HEADERS = ["序号", "类别", "问题", "企业名称", "统一社会信用代码", "来源文件", "来源工作表", "来源行", "说明", "政策依据", "相关单元格或来源"];

@@ -11,7 +11,7 @@
  * sector rows sum by those. A spelling no table lists (a code outside the named ones, a typo)
  * lands in "其他写法或未填", as before.
  */
-import { FLAGS, TOWNS } from "../policy";
+import { coveredSectors, POLICY, POLICY_TITLE_ZH, type FlagId, type Policy, type SectorId } from "../policy";
 import { sectorSpellings } from "../engine/sector";
 import { columnLetters, paymentDeadline, staffDate, type ColumnKey, type ColumnMapping } from "../engine/register";
 import type { RegisterRead } from "./port";
@@ -36,12 +36,15 @@ const escapeColumn = (header: string) => header.replace(/(['#\[\]])/g, "'$1");
 export type RegisterShape = Pick<RegisterRead, "sheet" | "table" | "top" | "left" | "headers"> & { rowCount: number };
 
 /** Every accepted spelling of a town or park, with the name the summary rows use. */
-export function placeSpellings(): Array<[spelling: string, name: string]> {
+export function placeSpellings(policy: Policy = POLICY): Array<[spelling: string, name: string]> {
   const out = new Map<string, string>();
-  for (const t of TOWNS) for (const s of [t.nameZh, ...t.aliases]) out.set(s, t.nameZh);
-  for (const id of ["ZONE_HIGHTECH", "ZONE_LINGANG"] as const) for (const s of [FLAGS[id].labelZh, ...FLAGS[id].aliases]) out.set(s, FLAGS[id].labelZh);
+  for (const t of policy.towns) for (const s of [t.nameZh, ...t.aliases]) out.set(s, t.nameZh);
+  for (const id of parkIds(policy)) for (const s of [policy.flags[id].labelZh, ...policy.flags[id].aliases]) out.set(s, policy.flags[id].labelZh);
   return [...out.entries()];
 }
+
+/** The parks (ZONE_* flags) a register may name as a place. */
+const parkIds = (policy: Policy) => (Object.keys(policy.flags) as FlagId[]).filter((id) => policy.flags[id].kind === "zone");
 
 /** Helper and lookup columns (0-based) of the summary sheet. */
 const HELPER_PLACE = 7; // H
@@ -53,7 +56,7 @@ const SECTOR_TABLE = 13; // N:O
  * `exitYears`: also money by exit year, each with its payment deadline (四（三）), when the register
  * has an exit-year column holding years as numbers (the city register does).
  */
-export function summarySheet(register: RegisterShape, mapping: ColumnMapping, exitYears: number[] = []): SheetSpec {
+export function summarySheet(register: RegisterShape, mapping: ColumnMapping, policy: Policy = POLICY, exitYears: number[] = []): SheetSpec {
   const first = register.top + 2;
   const last = register.top + 1 + register.rowCount + SPARE_ROWS;
   const ref = (key: ColumnKey): { excel: string; a1: string } => {
@@ -79,13 +82,15 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping, ex
   const money: string[] = [];
 
   cells.push(["江阴市落后产能退出奖励资金统计", null, null, null, null, null]);
-  cells.push([`数据来源：${register.table ?? register.sheet}；公式实时计算；金额单位：${unit}（依据《关于深入推进落后产能退出工作的实施意见》五（一）（二））`, null, null, null, null, null]);
+  const covered = coveredSectors(policy);
+  const rewardClauses = covered.map((id) => policy.rewards[id]!.clause).join("、");
+  cells.push([`数据来源：${register.table ?? register.sheet}；公式实时计算；金额单位：${unit}（依据${POLICY_TITLE_ZH.replace(/^.*?《/, "《")}${rewardClauses}）`, null, null, null, null, null]);
   cells.push([null, null, null, null, null, null]);
 
   // Money by town / park and payer.
   const placeHeader = cells.length + 1;
   cells.push(["镇街园区", "市财政", "镇财政", "园区财政", "合计", "企业数"]);
-  const places = [...TOWNS.map((t) => t.nameZh), FLAGS.ZONE_HIGHTECH.labelZh, FLAGS.ZONE_LINGANG.labelZh];
+  const places = [...policy.towns.map((t) => t.nameZh), ...parkIds(policy).map((id) => policy.flags[id].labelZh)];
   const placeFirst = cells.length + 1;
   for (const place of places) {
     const r = cells.length + 1;
@@ -113,16 +118,17 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping, ex
   const sectorHeader = cells.length + 1;
   cells.push(["行业", "奖励金额", "企业数", null, null, null]);
   const sectorFirst = cells.length + 1;
-  for (const sector of ["化工", "铸造"]) {
+  const sectorName = (id: SectorId) => policy.sectors[id].nameZh;
+  for (const sector of covered.map(sectorName)) {
     const r = cells.length + 1;
     cells.push([sector, byHelper((c) => `=SUMIFS(${c("reward")},${helper(HELPER_SECTOR)},$A${r},${c("reward")},">=0")`), same(`=COUNTIFS(${helper(HELPER_SECTOR)},$A${r})`), null, null, null]);
   }
-  for (const sector of ["热电", "印染", "其他"]) {
+  for (const sector of (Object.keys(policy.sectors) as SectorId[]).filter((id) => !covered.includes(id)).map(sectorName)) {
     const r = cells.length + 1;
     cells.push([sector, "不适用本意见", same(`=COUNTIFS(${helper(HELPER_SECTOR)},$A${r})`), null, null, null]);
   }
   const codesRow = cells.length + 1;
-  cells.push(["其他写法或未填", same(`=E${totalRow}-SUM(B${sectorFirst}:B${sectorFirst + 1})`), same(`=F${totalRow}-SUM(C${sectorFirst}:C${codesRow - 1})`), null, null, null]);
+  cells.push(["其他写法或未填", same(`=E${totalRow}-SUM(B${sectorFirst}:B${sectorFirst + covered.length - 1})`), same(`=F${totalRow}-SUM(C${sectorFirst}:C${codesRow - 1})`), null, null, null]);
   money.push(`B${sectorFirst}:B${codesRow}`);
   cells.push([null, null, null, null, null, null]);
 
@@ -140,7 +146,7 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping, ex
   const statusHeader = cells.length + 1;
   cells.push(["状态", "企业数", null, null, null, null]);
   cells.push(["符合奖励条件（金额>0）", byHelper((c) => `=COUNTIFS(${c("reward")},">0",${helper(HELPER_SECTOR)},"<>-")`), null, null, null, null]);
-  cells.push(["不列入奖补（金额为0，五（五））", byHelper((c) => `=COUNTIFS(${c("reward")},0,${helper(HELPER_SECTOR)},"<>-")`), null, null, null, null]);
+  cells.push([`不列入奖补（金额为0，${Object.values(policy.flags).find((f) => f.kind === "exclusion")!.clause}）`, byHelper((c) => `=COUNTIFS(${c("reward")},0,${helper(HELPER_SECTOR)},"<>-")`), null, null, null, null]);
   const naRow = cells.length + 1;
   cells.push(["不适用本意见（#N/A）", byHelper((c) => `=SUMPRODUCT(ISNA(${c("reward")})*(${helper(HELPER_SECTOR)}<>"-"))`), null, null, null, null]);
   cells.push(["输入错误（#VALUE!）", byHelper((c) => `=SUMPRODUCT(ISERROR(${c("reward")})*(${helper(HELPER_SECTOR)}<>"-"))-B${naRow}`), null, null, null, null]);
@@ -160,8 +166,8 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping, ex
   }
 
   // Helper columns and spelling tables, to the right of the figures.
-  const placeTable = placeSpellings();
-  const sectorTable = sectorSpellings();
+  const placeTable = placeSpellings(policy);
+  const sectorTable = sectorSpellings(policy);
   const height = Math.max(cells.length, helperRows + 1, placeTable.length + 1, sectorTable.length + 1);
   for (const row of cells) while (row.length < SECTOR_TABLE + 2) row.push(null);
   while (cells.length < height) cells.push(Array.from({ length: SECTOR_TABLE + 2 }, () => null));

@@ -3,7 +3,8 @@
  * drop-downs for place, sector, flags and status columns, JY.* formulas per row, number formats,
  * a frozen header, and example rows marked as examples.
  */
-import { FLAGS, TOWNS } from "../policy";
+import { FLAGS, SECTORS, TOWNS, type FlagId, type SectorId } from "../policy";
+import { acceptedSectors } from "../engine/sector";
 import { columnLetters, type ColumnKey } from "../engine/register";
 import { usccCheckCharacter } from "../engine/register";
 import type { Unit } from "../engine";
@@ -16,6 +17,11 @@ export const EXAMPLE_NOTE = "示例（可删除）";
 const YES_NO: Validation = { kind: "list", items: ["是", "否"], strict: false, promptZh: "填 是 / 否，或完成日期" };
 
 export const PLACE_CHOICES = [...TOWNS.map((t) => t.nameZh), FLAGS.ZONE_HIGHTECH.labelZh, FLAGS.ZONE_LINGANG.labelZh];
+
+/** The sectors as the drop-down offers them, in the policy's order. */
+const SECTOR_CHOICES = (Object.keys(SECTORS) as SectorId[]).map((id) => SECTORS[id].nameZh);
+/** Flags other than the parks (the place column names those), by their first alias: 铝加工、沿江、… */
+const FLAG_CHOICES = (Object.keys(FLAGS) as FlagId[]).filter((id) => FLAGS[id].kind !== "zone").map((id) => FLAGS[id].aliases[0]);
 
 interface TemplateColumn {
   key: ColumnKey;
@@ -32,7 +38,7 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
   { key: "name", header: fixed("企业名称"), width: 28 },
   { key: "uscc", header: fixed("统一社会信用代码"), width: 21 },
   { key: "place", header: fixed("镇街园区"), width: 14, validation: { kind: "list", items: PLACE_CHOICES, strict: false, promptZh: "所在镇、街道，或 高新区 / 临港经济开发区" } },
-  { key: "sector", header: fixed("行业"), width: 10, validation: { kind: "list", items: ["化工", "铸造", "热电", "印染", "其他"], strict: false, promptZh: "化工、铸造、热电、印染、其他，也可填国民经济行业分类代码（如 2614、3391）" } },
+  { key: "sector", header: fixed("行业"), width: 10, validation: { kind: "list", items: SECTOR_CHOICES, strict: false, promptZh: `${SECTOR_CHOICES.join("、")}，也可填国民经济行业分类中类、小类代码（如 ${acceptedSectors().examples.join("、")}）` } },
   { key: "exitYear", header: fixed("退出年度"), width: 10, validation: { kind: "whole", min: 2000, max: 2100, promptZh: "关闭退出的年份，如 2025" } },
   { key: "sales1", header: (u) => `第一年销售额（${u}）`, width: 18, money: true },
   { key: "sales2", header: (u) => `第二年销售额（${u}）`, width: 18, money: true },
@@ -42,9 +48,9 @@ export const TEMPLATE_COLUMNS: TemplateColumn[] = [
     width: 14,
     validation: {
       kind: "list",
-      items: ["铝加工", "沿江", "违规新增", "地条钢", "产能置换", "搬迁入园"],
+      items: FLAG_CHOICES,
       strict: false,
-      promptZh: "可多项，用顿号分隔：铝加工、沿江、违规新增、地条钢、产能置换、搬迁入园",
+      promptZh: `可多项，用顿号分隔：${FLAG_CHOICES.join("、")}`,
     },
   },
   { key: "plan", header: fixed("整治计划已报送"), width: 10, validation: YES_NO },

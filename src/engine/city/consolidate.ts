@@ -11,7 +11,7 @@
  * reported again here.
  */
 import { FLAGS, TOWNS } from "../../policy";
-import type { Finding } from "../findings";
+import { raise, type Finding } from "../findings";
 import { hasFlag } from "../flags";
 import { paymentDeadline } from "../register/deadlines";
 import { recordsOf, type CityRecord, type SourceRef, type SourceRegister } from "./records";
@@ -131,11 +131,10 @@ function crossFindings(records: CityRecord[]): CityFinding[] {
       const others = group.filter((j) => registerOf(records[j].source) !== registerOf(r.source)).map((j) => records[j].source);
       const byCode = others.every((o) => records.find((x) => x.source === o)!.usccKey === r.usccKey && r.usccKey !== "");
       out.push({
-        code: "DUPLICATE_ACROSS_REGISTERS",
-        severity: "warning",
-        clause: "四（二）",
-        messageZh: `与 ${others.map((o) => sourceText(o, "zh")).join("、")} 为同一企业（${byCode ? "统一社会信用代码" : "企业名称"}相同），同一关闭退出只能申报一次，请核实由哪个镇街园区申报`,
-        messageEn: `Same enterprise as ${others.map((o) => sourceText(o, "en")).join(", ")} (same ${byCode ? "unified social credit code" : "name"}); one closure is claimed once: check which town or park claims it`,
+        ...raise("DUPLICATE_ACROSS_REGISTERS", {
+          others: { zh: others.map((o) => sourceText(o, "zh")).join("、"), en: others.map((o) => sourceText(o, "en")).join(", ") },
+          same: byCode ? { zh: "统一社会信用代码", en: "unified social credit code" } : { zh: "企业名称", en: "name" },
+        }),
         source: r.source,
         enterprise: enterpriseOf(r),
         uscc: r.uscc,
@@ -163,11 +162,7 @@ function historyFindings(records: CityRecord[], past: CityRecord[]): CityFinding
     const zh = hits.map((p) => `${when(p) ?? "往"}年度（${sourceText(p.source, "zh")}）`).join("、");
     const en = hits.map((p) => `${when(p) ?? "a past year"} (${sourceText(p.source, "en")})`).join(", ");
     out.push({
-      code: "REWARDED_BEFORE",
-      severity: "excluded",
-      clause: "四（三）",
-      messageZh: `已于${zh}获得奖励；奖励针对关闭退出一次性兑现，本次应不列入奖补，请核实`,
-      messageEn: `Already rewarded in ${en}; the reward is paid once per closure, so this claim should be excluded: check it`,
+      ...raise("REWARDED_BEFORE", { when: { zh, en } }),
       source: r.source,
       enterprise: enterpriseOf(r),
       uscc: r.uscc,

@@ -27,9 +27,9 @@ export function deadlineDate(d: Deadline, exitYear: number): string {
   return `${exitYear + d.yearOffset}-${pad(d.month)}-${pad(d.day)}`;
 }
 
-/** The deadlines for exits in `exitYear`: plan 4/30, acceptance 11/30, payment 10/31 of the next year. */
-export function deadlinesFor(exitYear: number, today: string): DeadlineDate[] {
-  return DEADLINES.map((d) => {
+/** The deadlines for exits in `exitYear` (四（一）（三）: plan, acceptance, payment the next year). */
+export function deadlinesFor(exitYear: number, today: string, deadlines: readonly Deadline[] = DEADLINES): DeadlineDate[] {
+  return deadlines.map((d) => {
     const date = deadlineDate(d, exitYear);
     return { key: d.key, date, exitYear, labelZh: d.labelZh, labelEn: d.labelEn, clause: d.clause, quoteZh: d.quoteZh, passed: today > date, lateRows: [] };
   });

@@ -4,16 +4,16 @@
  * units, deadlines), and totalled by payer. Pure: the pane, the playground and `jyreward audit`
  * hand it cell values.
  *
- * Speed: a row whose money needs no explanation (no flags, scale stage, no zero sales) takes the
- * integer 分 path alone (computeAmounts); `assess` runs only where it can find something.
+ * Every row with a readable claim runs through `assess`, the same detectors JY.CHECK runs; the
+ * register's own findings are declared beside them (findings.ts FINDINGS).
  */
-import { FLAGS, TOWNS, VALID_FROM, VALID_UNTIL, PREVIOUS_DOCUMENT_ZH, type ClauseId, type FlagId } from "../../policy";
+import { POLICY, type ClauseId, type FlagId, type Policy } from "../../policy";
 import { computeAmounts, type Amounts } from "../amounts";
 import { assess } from "../assess";
 import { parseClaim, type Claim } from "../claim";
 import { ClaimError, type ArgumentName } from "../errors";
-import type { Finding, FindingCode, Severity } from "../findings";
-import { SEVERITIES } from "../findings";
+import type { Finding, FindingCode, FindingValue, Severity } from "../findings";
+import { FINDINGS, raise, SEVERITIES } from "../findings";
 import { hasFlag } from "../flags";
 import { formatMoney } from "../format";
 import { rewardRules } from "../reward";
@@ -39,6 +39,8 @@ export interface RegisterInput {
   today?: string;
   /** The unit a line above the header states (单位：万元), used when the headers state none. */
   unit?: Unit | null;
+  /** The policy the rows are assessed under (default: the one in force). */
+  policy?: Policy;
 }
 
 /** A finding about one row of a register. */
@@ -75,7 +77,7 @@ export interface RegisterTotals {
   /** Whole 分; reward = city + towns + townUnknown + parks. */
   reward: number;
   city: number;
-  /** Town shares (五（二）: 30% of a foundry's reward), by town. */
+  /** Town shares (五（二）: the town's part of a foundry's reward), by town. */
   towns: PayerTotal[];
   /** Town shares of rows that name no town. */
   townUnknown: number;
@@ -112,24 +114,6 @@ const ARGUMENT_COLUMN: Record<ArgumentName, ColumnKey | null> = {
   unit: null,
 };
 
-/** Which cells an engine finding is about. */
-const FINDING_COLUMNS: Partial<Record<FindingCode, ColumnKey[]>> = {
-  EXCLUDED_ILLEGAL_NEW: ["flags"],
-  EXCLUDED_STEEL_CUT: ["flags"],
-  EXCLUDED_CAPACITY_SWAP: ["flags"],
-  EXCLUDED_RELOCATED: ["flags"],
-  NOT_COVERED_THERMAL_POWER: ["sector"],
-  NOT_COVERED_PRINTING_DYEING: ["sector"],
-  NOT_COVERED_OTHER: ["sector"],
-  FLOOR_TOP_UP: ["sales1", "sales2", "reward"],
-  CAP_APPLIED: ["sales1", "sales2", "reward"],
-  ZERO_SALES: ["sales1", "sales2"],
-  RIVERSIDE_PENDING: ["flags"],
-  FLAG_NO_EFFECT: ["sector", "flags"],
-  PARK_PAYS: ["place", "flags", "park"],
-  ZONE_CITY_PAYS_CHEMICAL: ["place", "flags", "city"],
-};
-
 const SEVERITY_RANK = Object.fromEntries(SEVERITIES.map((s, i) => [s, i])) as Record<Severity, number>;
 
 /** Plausible sales of a closing plant: at least 1万元 when entered in 元, below 100亿元 when in 万元. */
@@ -153,6 +137,7 @@ function cellText(value: unknown): string {
 export class RegisterScanner {
   readonly mapping: ColumnMapping;
   readonly today: string;
+  readonly policy: Policy;
   private readonly input: RegisterInput;
   private readonly originRow: number;
   private readonly originCol: number;
@@ -173,12 +158,13 @@ export class RegisterScanner {
 
   constructor(input: RegisterInput) {
     this.input = input;
+    this.policy = input.policy ?? POLICY;
     this.mapping = input.mapping ?? mapColumns(input.headers, null, input.unit);
     this.col = this.mapping.columns;
     this.originRow = input.origin?.row ?? 0;
     this.originCol = input.origin?.col ?? 0;
     this.today = input.today ?? todayIso();
-    this.thisYear = deadlinesFor(Number(this.today.slice(0, 4)), this.today);
+    this.thisYear = deadlinesFor(Number(this.today.slice(0, 4)), this.today, this.policy.deadlines);
     this.deadlineCache.set(this.thisYear[0].exitYear, this.thisYear);
   }
 
@@ -226,17 +212,15 @@ export class RegisterScanner {
     return c === undefined ? undefined : row[c];
   }
 
-  private add(
-    sheetRow0: number,
-    enterprise: string,
-    code: FindingCode,
-    severity: Severity,
-    clause: ClauseId | null,
-    messageZh: string,
-    messageEn: string,
-    cells: string[],
-  ): void {
-    this.findings.push({ code, severity, clause, messageZh, messageEn, row: sheetRow0 + 1, cells, enterprise });
+  /** Records a finding about a row; `cells` defaults to the cells its kind declares (FINDINGS). */
+  private add(sheetRow0: number, enterprise: string, f: Finding, cells?: string[]): void {
+    const at = cells ?? this.cells(FINDINGS[f.code].cells ?? [], sheetRow0);
+    this.findings.push({ code: f.code, severity: f.severity, clause: f.clause, messageZh: f.messageZh, messageEn: f.messageEn, row: sheetRow0 + 1, cells: at, enterprise });
+  }
+
+  /** Records a register finding of a declared kind. */
+  private raise(sheetRow0: number, enterprise: string, code: FindingCode, values: Record<string, FindingValue>, clause?: ClauseId | null, cells?: string[]): void {
+    this.add(sheetRow0, enterprise, raise(code, values, clause), cells);
   }
 
   private scanRow(row: unknown[], sheetRow0: number): void {
@@ -253,38 +237,35 @@ export class RegisterScanner {
         flags: this.value(row, "flags"),
         unit,
         place: this.value(row, "place"),
-      });
+      }, this.policy);
     } catch (e) {
       if (!(e instanceof ClaimError)) throw e;
       this.counts.invalid++;
       const key = e.argument ? ARGUMENT_COLUMN[e.argument] : null;
       const at = key ? this.cell(key, sheetRow0) : null;
-      this.add(
+      this.raise(
         sheetRow0,
         enterprise,
         "INVALID_INPUT",
-        "error",
-        null,
-        // The column as the register heads it, not the function's argument name (sales1).
-        at && key ? `${at} 单元格“${this.headerOf(key)}”：${e.detailZh}` : e.messageZh,
-        at && key ? `Cell ${at} (${COLUMN_INFO[key].labelEn}): ${e.detailEn}` : e.messageEn,
+        {
+          // The column as the register heads it, not the function's argument name (sales1).
+          message: {
+            zh: at && key ? `${at} 单元格“${this.headerOf(key)}”：${e.detailZh}` : e.messageZh,
+            en: at && key ? `Cell ${at} (${COLUMN_INFO[key].labelEn}): ${e.detailEn}` : e.messageEn,
+          },
+        },
+        undefined,
         at ? [at] : this.cells(["sector", "sales1", "sales2"], sheetRow0),
       );
     }
     let amounts: Amounts | null = null;
     if (claim) {
-      amounts = computeAmounts(claim);
+      amounts = computeAmounts(claim, this.policy);
       this.total(claim, amounts, sheetRow0, enterprise);
-      const s1 = claim.sales1.fen;
-      const s2 = claim.sales2.fen;
-      if (claim.flags !== 0 || amounts.stage !== "scale" || s1 === null || s2 === null || s1 === 0 || s2 === 0) {
-        // assess reports zero sales year by year, in order; zero is always read as fen 0 (sales.ts).
-        const zeroYears = (["sales1", "sales2"] as const).filter((k) => claim![k].fen === 0);
-        for (const f of assess(claim, amounts).findings) {
-          const keys = f.code === "ZERO_SALES" ? [zeroYears.shift() ?? "sales1"] : FINDING_COLUMNS[f.code] ?? [];
-          const cells = this.cells(keys, sheetRow0);
-          this.add(sheetRow0, enterprise, f.code, f.severity, f.clause, f.messageZh, f.messageEn, cells);
-        }
+      // assess reports zero sales year by year, in order; zero is always read as fen 0 (sales.ts).
+      const zeroYears = (["sales1", "sales2"] as const).filter((k) => claim![k].fen === 0);
+      for (const f of assess(claim, amounts, this.policy).findings) {
+        this.add(sheetRow0, enterprise, f, f.code === "ZERO_SALES" ? this.cells([zeroYears.shift() ?? "sales1"], sheetRow0) : undefined);
       }
       this.checkUnit(claim, sheetRow0, enterprise);
     }
@@ -307,15 +288,13 @@ export class RegisterScanner {
     if (claim.town) this.towns.set(claim.town.nameZh, (this.towns.get(claim.town.nameZh) ?? 0) + a.town);
     if (a.town > 0 && !claim.town) {
       this.townUnknown += a.town;
-      this.add(
+      const rules = rewardRules(claim, this.policy)!;
+      this.raise(
         sheetRow0,
         enterprise,
         "PLACE_MISSING",
-        "warning",
-        "五（二）",
-        `镇级财政承担 ${formatMoney(a.town, claim.unit)}（30%），但未填写所在镇街，无法归入镇财政合计`,
-        `The town pays ${formatMoney(a.town, claim.unit, "en")} (30%), but no town is given, so it cannot be put under a town's total`,
-        this.cells(["place"], sheetRow0),
+        { amount: { zh: formatMoney(a.town, claim.unit), en: formatMoney(a.town, claim.unit, "en") }, share: 100 - rules.cityPercent.value },
+        rules.cityPercent.clause,
       );
     }
     if (a.park > 0) {
@@ -333,18 +312,20 @@ export class RegisterScanner {
     for (const m of noteMentions(note)) {
       // An unreadable claim's flags are unknown: the mention is reported all the same.
       if (claim && hasFlag(claim.flags, m.flag)) continue;
-      const flag = FLAGS[m.flag];
+      const flag = this.policy.flags[m.flag];
       const effect = flagEffect(flag, m.words[0]);
       const words = m.words.map((w) => `‘${w}’`).join("、");
-      this.add(
+      this.raise(
         sheetRow0,
         enterprise,
         "NOTE_MENTIONS_FLAG",
-        "warning",
+        {
+          words: { zh: words, en: m.words.map((w) => `"${w}"`).join(", ") },
+          flags: { zh: flagsBlank ? "未填" : "未含此项", en: flagsBlank ? "are blank" : "do not say so" },
+          effect,
+          clause: flag.clause,
+        },
         flag.clause,
-        `备注提及${words}，标记${flagsBlank ? "未填" : "未含此项"}：${effect.zh} ${flag.clause}`,
-        `The note mentions ${m.words.map((w) => `"${w}"`).join(", ")}, but the flags ${flagsBlank ? "are blank" : "do not say so"}: ${effect.en} (${flag.clause})`,
-        this.cells(["note", "flags"], sheetRow0),
       );
     }
   }
@@ -362,7 +343,7 @@ export class RegisterScanner {
       claim.unit === "元"
         ? ["销售额不足 1 万元，按“元”计明显偏小，请核实是否以“万元”填报", "sales below 10,000 yuan are clearly too small in yuan: check whether they were entered in 10k yuan (万元)"]
         : ["销售额达 100 亿元以上，按“万元”计似乎过大，是否按“元”填写？请核实单位", "sales of 10 billion yuan or more look too large for the unit 万元; were they entered in 元? Check the unit"];
-    this.add(sheetRow0, enterprise, "SALES_IMPLAUSIBLE_FOR_UNIT", "warning", null, zh, en, this.cells(odd, sheetRow0));
+    this.raise(sheetRow0, enterprise, "SALES_IMPLAUSIBLE_FOR_UNIT", { problem: { zh, en } }, undefined, this.cells(odd, sheetRow0));
   }
 
   /** `code`: the cell's code, normalized (normalizeUscc). */
@@ -377,7 +358,7 @@ export class RegisterScanner {
         : p.kind === "character"
           ? [`统一社会信用代码第 ${p.position} 位“${p.character}”不是允许的字符（0-9 及除 I、O、Z、S、V 外的大写字母）`, `character ${p.position} ("${p.character}") is not allowed (0-9 and capital letters except I, O, Z, S, V)`]
           : [`统一社会信用代码校验位错误：应为“${p.expected}”，填写的是“${p.found}”`, `wrong check character: it should be "${p.expected}", the register has "${p.found}"`];
-    this.add(sheetRow0, enterprise, "USCC_INVALID", "warning", null, `${zh}（GB 32100-2015）`, `Unified social credit code: ${en} (GB 32100-2015)`, at);
+    this.raise(sheetRow0, enterprise, "USCC_INVALID", { problem: { zh, en } }, undefined, at);
   }
 
   /** `code`: normalized (normalizeUscc). */
@@ -392,14 +373,12 @@ export class RegisterScanner {
       const key: ColumnKey = byCode ? "uscc" : "name";
       const here = this.cell(key, sheetRow0);
       const there = this.cell(key, first);
-      this.add(
+      this.raise(
         sheetRow0,
         enterprise,
         "DUPLICATE_ENTERPRISE",
-        "warning",
-        null,
-        `与第 ${first + 1} 行为同一企业（${byCode ? "统一社会信用代码" : "企业名称"}相同），请勿重复申报`,
-        `Same enterprise as row ${first + 1} (same ${byCode ? "unified social credit code" : "name"}); a claim must not be made twice`,
+        { first: first + 1, same: byCode ? { zh: "统一社会信用代码", en: "unified social credit code" } : { zh: "企业名称", en: "name" } },
+        undefined,
         [here, there].filter((x): x is string => x !== null),
       );
     }
@@ -413,26 +392,30 @@ export class RegisterScanner {
     const at = this.cells(["exitYear"], sheetRow0);
     const when = readExitWhen(this.value(row, "exitYear"));
     if (when === "blank") {
-      this.add(sheetRow0, enterprise, "EXIT_YEAR_MISSING", "warning", "七", "未填写退出年度，无法核对是否在本意见执行期内及各项时限", "The exit year is blank: the period of this policy and the deadlines cannot be checked", at);
+      this.raise(sheetRow0, enterprise, "EXIT_YEAR_MISSING", {}, this.policy.validFrom.clause, at);
       return null;
     }
     if (when === "unreadable") {
-      this.add(sheetRow0, enterprise, "INVALID_INPUT", "error", null, `${at[0]} 单元格：退出年度无法识别，应为年份（如 2024）或日期`, `Cell ${at[0]}: the exit year cannot be read; expected a year (e.g. 2024) or a date`, at);
+      this.raise(sheetRow0, enterprise, "INVALID_INPUT", { message: { zh: `${at[0]} 单元格：退出年度无法识别，应为年份（如 2024）或日期`, en: `Cell ${at[0]}: the exit year cannot be read; expected a year (e.g. 2024) or a date` } }, undefined, at);
       return null;
     }
-    const from = VALID_FROM.value;
-    const until = VALID_UNTIL.value;
+    const from = this.policy.validFrom.value;
+    const until = this.policy.validUntil.value;
     const outside = when.date !== null ? when.date < from || when.date > until : when.year < Number(from.slice(0, 4)) || when.year > Number(until.slice(0, 4));
     if (outside) {
       const before = (when.date ?? String(when.year)) < from;
-      this.add(
+      const previous = this.policy.previousDocumentZh;
+      this.raise(
         sheetRow0,
         enterprise,
         "EXIT_YEAR_OUTSIDE",
-        "warning",
-        "七",
-        `退出${when.date ? `日期${staffDate(when.date)}` : `年度${when.year}年`}不在本意见执行期（${staffDate(from)}至${staffDate(until)}）内${before ? `，应按${PREVIOUS_DOCUMENT_ZH}执行` : ""}`,
-        `Exit ${when.date ? staffDateEn(when.date) : when.year} is outside this policy's period (${staffDateEn(from)} to ${staffDateEn(until)})${before ? "; the 2019 document (澄政发〔2019〕2号) governed it" : ""}`,
+        {
+          when: { zh: when.date ? `日期${staffDate(when.date)}` : `年度${when.year}年`, en: when.date ? staffDateEn(when.date) : String(when.year) },
+          from: { zh: staffDate(from), en: staffDateEn(from) },
+          until: { zh: staffDate(until), en: staffDateEn(until) },
+          before: { zh: before ? `，应按${previous}执行` : "", en: before ? `; the previous document (${previous}) governed it` : "" },
+        },
+        this.policy.validFrom.clause,
         at,
       );
     }
@@ -449,26 +432,17 @@ export class RegisterScanner {
       if (v === "unreadable") {
         const at = this.cells([key], sheetRow0);
         const info = COLUMN_INFO[key];
-        this.add(sheetRow0, enterprise, "INVALID_INPUT", "error", null, `${at[0]} 单元格：“${info.labelZh}”无法识别，应为 是 / 否 或完成日期`, `Cell ${at[0]}: "${info.labelEn}" cannot be read; expected yes / no or the date it was done`, at);
+        this.raise(sheetRow0, enterprise, "INVALID_INPUT", { message: { zh: `${at[0]} 单元格：“${info.labelZh}”无法识别，应为 是 / 否 或完成日期`, en: `Cell ${at[0]}: "${info.labelEn}" cannot be read; expected yes / no or the date it was done` } }, undefined, at);
         continue;
       }
       if (key === "accepted") accepted = v === "yes";
       if (v !== "yes") notMet.push({ key, blank: v === "blank" });
     }
     if (claim && notMet.length > 0) {
-      const rules = rewardRules(claim);
+      const rules = rewardRules(claim, this.policy)!;
       const zh = notMet.map((n) => `${CONDITION_LABELS[n.key].zh}${n.blank ? "（未填写）" : ""}`).join("、");
       const en = notMet.map((n) => `${CONDITION_LABELS[n.key].en}${n.blank ? " (blank)" : ""}`).join(", ");
-      this.add(
-        sheetRow0,
-        enterprise,
-        "CONDITION_NOT_MET",
-        "warning",
-        rules?.clause ?? "五（一）",
-        `奖励须在当年停产、拆除设备并通过验收后兑现，尚未满足：${zh}`,
-        `The reward is due only after production stopped, equipment was dismantled and acceptance passed; not yet: ${en}`,
-        this.cells(notMet.map((n) => n.key), sheetRow0),
-      );
+      this.raise(sheetRow0, enterprise, "CONDITION_NOT_MET", { missing: { zh, en } }, rules.clause, this.cells(notMet.map((n) => n.key), sheetRow0));
     }
     return { accepted };
   }
@@ -476,13 +450,13 @@ export class RegisterScanner {
   private deadlinesOf(year: number): DeadlineDate[] {
     let d = this.deadlineCache.get(year);
     if (!d) {
-      d = deadlinesFor(year, this.today);
+      d = deadlinesFor(year, this.today, this.policy.deadlines);
       this.deadlineCache.set(year, d);
     }
     return d;
   }
 
-  /** 四（一）（三）, 五（六）: plan by 4/30, acceptance by 11/30, payment by 10/31 of the next year. */
+  /** 四（一）（三）, 五（六）: the plan, acceptance and payment deadlines of the exit year. */
   private checkDeadlines(row: unknown[], sheetRow0: number, enterprise: string, exitYear: number, eligible: boolean, conditions: { accepted: boolean | null }): void {
     const [plan, acceptance, payment] = this.deadlinesOf(exitYear);
     const late: Array<{ d: DeadlineDate; key: ColumnKey }> = [];
@@ -494,14 +468,17 @@ export class RegisterScanner {
     if (late.length === 0) return;
     for (const { d, key } of late) {
       d.lateRows.push(sheetRow0 + 1);
-      this.add(
+      this.raise(
         sheetRow0,
         enterprise,
         "DEADLINE_LATE",
-        "warning",
+        {
+          task: { zh: d.labelZh, en: d.labelEn },
+          date: { zh: staffDate(d.date), en: staffDateEn(d.date) },
+          year: exitYear,
+          credit: key === "accepted" ? { zh: "；未按期完成关闭退出的，记入企业信用记录（五（六））", en: "; an exit not finished in time goes into the credit record (Art. 5(6))" } : "",
+        },
         d.clause,
-        `逾期：${d.labelZh}应于${staffDate(d.date)}前完成（${exitYear}年退出）${key === "accepted" ? "；未按期完成关闭退出的，记入企业信用记录（五（六））" : ""}`,
-        `Late: ${d.labelEn} was due by ${staffDateEn(d.date)} (exit in ${exitYear})${key === "accepted" ? "; an exit not finished in time goes into the credit record (Art. 5(6))" : ""}`,
         this.cells([key], sheetRow0),
       );
     }
@@ -510,8 +487,8 @@ export class RegisterScanner {
 
   result(): RegisterScan {
     const findings = [...this.findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.row - b.row);
-    const towns: PayerTotal[] = TOWNS.filter((t) => this.towns.has(t.nameZh)).map((t) => ({ key: t.nameZh, nameZh: t.nameZh, nameEn: t.nameEn, fen: this.towns.get(t.nameZh) as number }));
-    const parks: PayerTotal[] = PARK_IDS.map((id) => ({ key: id, nameZh: FLAGS[id].labelZh, nameEn: FLAGS[id].labelEn, fen: this.parks.get(id) as number }));
+    const towns: PayerTotal[] = this.policy.towns.filter((t) => this.towns.has(t.nameZh)).map((t) => ({ key: t.nameZh, nameZh: t.nameZh, nameEn: t.nameEn, fen: this.towns.get(t.nameZh) as number }));
+    const parks: PayerTotal[] = PARK_IDS.map((id) => ({ key: id, nameZh: this.policy.flags[id].labelZh, nameEn: this.policy.flags[id].labelEn, fen: this.parks.get(id) as number }));
     const townTotal = towns.reduce((s, t) => s + t.fen, 0) + this.townUnknown;
     const parkTotal = parks.reduce((s, p) => s + p.fen, 0);
     return {
