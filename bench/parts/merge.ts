@@ -6,34 +6,14 @@
  * compression). No target is set by the issue; the figures are for comparing runs.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import type { WorkSheet } from "@e965/xlsx";
-import { generatedSheet } from "../../src/playground/sample";
 import type { BenchPart } from "../lib/report";
+import { writeRegisterFile } from "./audit";
 
 const FILES = 20;
 const ROWS = 100;
-
-async function writeRegister(file: string): Promise<void> {
-  const XLSX = await import("@e965/xlsx");
-  const ws: Record<string, unknown> = {};
-  const rows = generatedSheet(ROWS);
-  let width = 0;
-  rows.forEach((row, r) =>
-    row.forEach((c, col) => {
-      if (c === null) return;
-      width = Math.max(width, col + 1);
-      const ref = XLSX.utils.encode_cell({ r, c: col });
-      ws[ref] = typeof c === "object" ? { t: "n", f: c.formula.a1.slice(1) } : { t: typeof c === "number" ? "n" : typeof c === "boolean" ? "b" : "s", v: c };
-    }),
-  );
-  ws["!ref"] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length - 1, c: width - 1 } });
-  const wb = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(wb, ws as WorkSheet, "退出企业登记表");
-  writeFileSync(file, XLSX.write(wb, { type: "buffer", bookType: "xlsx", compression: true }) as Buffer);
-}
 
 export const mergePart: BenchPart = {
   name: "merge",
@@ -42,7 +22,7 @@ export const mergePart: BenchPart = {
     const dir = path.join(ctx.scratch, "merge");
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(path.join(dir, "towns"), { recursive: true });
-    for (let i = 1; i <= FILES; i++) await writeRegister(path.join(dir, "towns", `town-${String(i).padStart(2, "0")}.xlsx`));
+    for (let i = 1; i <= FILES; i++) await writeRegisterFile(path.join(dir, "towns", `town-${String(i).padStart(2, "0")}.xlsx`), ROWS);
     const out = path.join(dir, "city.xlsx");
     // One untimed run (the CLI's bundle cache, the file cache), then the best of two.
     const runs: number[] = [];
