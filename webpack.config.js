@@ -9,7 +9,7 @@
  * dist/: manifest.xml (URLs rewritten to the base URL), functions.json + functions.zh-CN.json,
  * functions.js (the JY.* functions, one self-contained file at a stable URL, as the manifest's
  * <Script> names it), taskpane.html (office.js, then functions.js, then the pane), playground.html,
- * their bundles and lazy chunks, assets/.
+ * their bundles and lazy chunks, assets/, and the user guide (guide/index.html, guide/images/).
  */
 "use strict";
 
@@ -19,6 +19,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { CSP, OFFICE_JS_URL, resolveBaseUrl, rewriteManifestUrls } = require("./scripts/addin-config");
 const { LocalizedFunctionsPlugin } = require("./scripts/functions-locale");
+const { GuidePagePlugin } = require("./scripts/guide-page");
 
 module.exports = async (env = {}, argv = {}) => {
   const production = (argv.mode || process.env.NODE_ENV || "production") === "production";
@@ -104,6 +105,7 @@ module.exports = async (env = {}, argv = {}) => {
         minify: false,
         csp: CSP,
       }),
+      new GuidePagePlugin({ csp: CSP }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },

@@ -1,6 +1,6 @@
 /**
  * The pane, designed for Excel's 320 px first: a toolbar (check again, columns, a menu with the
- * actions and settings), then the first answers — the total and what it leaves out, who pays it,
+ * actions and settings, the user guide), then the first answers — the total and what it leaves out, who pays it,
  * what is wrong counted by enterprise — then the findings grouped by kind and this year's deadlines.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
@@ -24,6 +24,7 @@ import {
   MessageBarBody,
   Spinner,
   Text,
+  Link,
   ToggleButton,
   makeStyles,
   tokens,
@@ -59,12 +60,16 @@ const useStyles = makeStyles({
   header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", gap: "8px", "& h1, & p": { margin: 0 } },
   title: { fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
   langs: { display: "flex", flex: "none", gap: "2px" },
+  help: { marginLeft: "auto" },
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "6px" },
   status: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", minHeight: "18px" },
   dim: { color: tokens.colorNeutralForeground2 },
   h2: { margin: "0 0 6px", fontSize: "16px", lineHeight: "22px", fontWeight: tokens.fontWeightSemibold },
   menuNote: { display: "block", fontSize: "12px" },
 });
+
+/** The user guide, rendered into dist/ by the build (scripts/guide-page.js), beside this page. */
+const GUIDE_HREF = "guide/index.html";
 
 /** Summaries are read in 万元 (two decimals, the exact 元 beside) unless the workbook's settings say 元. */
 const SUMMARY_UNIT: Unit = "万元";
@@ -172,6 +177,9 @@ export function Pane({ port, lang: initialLang, onLangChange, scanOptions, actio
             </MenuList>
           </MenuPopover>
         </Menu>
+        <Link href={GUIDE_HREF} target="_blank" rel="noopener" title={s.helpTitle} className={st.help} data-testid="help">
+          {s.help}
+        </Link>
       </div>
       <div className={st.status} aria-live="polite">
         {state.status === "scanning" ? (

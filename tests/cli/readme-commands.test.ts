@@ -10,36 +10,14 @@ import path from "node:path";
 import { COMMANDS } from "../../src/cli/main";
 import { TEMPLATE_COLUMNS } from "../../src/workbook/template";
 import { columnLetters } from "../../src/engine/register/address";
+import { blocks, section as sectionOf, sessions } from "../docs/markdown";
 
 jest.setTimeout(300_000);
 
 const ROOT = path.resolve(__dirname, "../..");
 const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
 
-/** The text of a `## ` section, up to the next one. */
-function section(title: string): string {
-  const start = README.indexOf(`\n## ${title}`);
-  if (start < 0) throw new Error(`README has no section "${title}"`);
-  const end = README.indexOf("\n## ", start + 1);
-  return README.slice(start, end < 0 ? undefined : end);
-}
-
-/** Fenced blocks of a text: language and body. */
-function blocks(text: string): Array<{ lang: string; body: string }> {
-  return [...text.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1], body: m[2] }));
-}
-
-/** `$ command` lines of console blocks, each with the output shown under it. */
-function sessions(text: string): Array<{ command: string; output: string }> {
-  const out: Array<{ command: string; output: string }> = [];
-  for (const b of blocks(text).filter((x) => x.lang === "console")) {
-    for (const part of b.body.split(/^\$ /m).slice(1)) {
-      const [command, ...rest] = part.split("\n");
-      out.push({ command, output: rest.join("\n") });
-    }
-  }
-  return out;
-}
+const section = (title: string) => sectionOf(README, title);
 
 const ENV = { ...process.env, LANG: "zh_CN.UTF-8", LC_ALL: "", LC_MESSAGES: "", NO_COLOR: "1" };
 const shell = (command: string, input?: string) =>
