@@ -15,6 +15,7 @@ import { performance } from "node:perf_hooks";
 import { MIX } from "./lib/corpus";
 import { printTable, type BenchPart, type PartResult } from "./lib/report";
 import { auditPart } from "./parts/audit";
+import { mergePart } from "./parts/merge";
 import { bundlePart } from "./parts/bundle";
 import { calcPart } from "./parts/calc";
 import { enginePart } from "./parts/engine";
@@ -25,7 +26,7 @@ import { panePart } from "./parts/pane";
 /** The repository root: set by bench/index.js when bundled, else this file's parent. */
 declare const BENCH_ROOT: string | undefined;
 
-const PARTS: BenchPart[] = [enginePart, functionsPart, calcPart, panePart, auditPart, bundlePart, hostilePart];
+const PARTS: BenchPart[] = [enginePart, functionsPart, calcPart, panePart, auditPart, mergePart, bundlePart, hostilePart];
 
 async function main() {
   const args = process.argv.slice(2);

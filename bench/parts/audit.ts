@@ -14,10 +14,11 @@ import { unavailable, type BenchPart } from "../lib/report";
 const FILES = 100;
 const ROWS = 1000;
 
-async function writeRegisterFile(file: string): Promise<void> {
+/** The playground's generated register of `count` rows, as an .xlsx file (also the merge part's input). */
+export async function writeRegisterFile(file: string, count = ROWS): Promise<void> {
   const XLSX = await import("@e965/xlsx");
   const ws: Record<string, unknown> = {};
-  const rows = generatedSheet(ROWS);
+  const rows = generatedSheet(count);
   let width = 0;
   rows.forEach((row, r) =>
     row.forEach((c, col) => {

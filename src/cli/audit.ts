@@ -12,11 +12,10 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { findingText, formatMoney, SEVERITY_LABELS, type Lang } from "../engine";
-import { locateRegister, scanRegister, type RegisterScan, type SkippedRow } from "../engine/register";
+import type { SkippedRow } from "../engine/register";
 import { readSpreadsheet, SpreadsheetReadError } from "../hosts/xlsx/read";
+import { registersIn, type SheetRegister } from "../hosts/xlsx/registers";
 import type { ZipLimits } from "../portable/zip-guard";
-import { callsJy } from "../portable/formula";
-import { NOTE_SHEET, RECORD_SHEET } from "../portable/xlsx";
 import { EXIT, limitsFrom, parseOptions, UsageError, writeAll, type CliContext } from "./context";
 import { loadInput, ReadRefusal } from "./input-file";
 import { shownName } from "./terminal";
@@ -58,24 +57,17 @@ Exit codes: 0 all clean; 1 some row excluded, not covered or in error; 2 a file 
 `;
 }
 
-interface SheetAudit {
-  sheet: string;
-  anchor: string;
-  /** Rows read as no enterprise (titles, 合计, footers, blank, 序号 only). */
-  skipped: SkippedRow[];
-  scan: RegisterScan;
-  jyFormulas: number;
-  savedAsXldudf: number;
-}
+export type SheetAudit = SheetRegister;
 
-interface FileAudit {
+export interface FileAudit {
   file: string;
   error?: { zh: string; en: string };
   portable: boolean;
   registers: SheetAudit[];
 }
 
-async function auditFile(file: string, today: string | undefined, limits: ZipLimits): Promise<FileAudit> {
+/** One file read with the shared reader and every register in it scanned; a failure as a sentence. */
+export async function auditFile(file: string, today: string | undefined, limits: ZipLimits): Promise<FileAudit> {
   const out: FileAudit = { file, portable: false, registers: [] };
   let book;
   try {
@@ -87,22 +79,9 @@ async function auditFile(file: string, today: string | undefined, limits: ZipLim
     else throw e;
     return out;
   }
-  out.portable = book.sheets.some((w) => w.name === RECORD_SHEET);
-  for (const ws of book.sheets) {
-    if (ws.name === RECORD_SHEET || ws.name === NOTE_SHEET || ws.state === "veryHidden") continue;
-    let jyFormulas = 0;
-    let savedAsXldudf = 0;
-    for (const formula of ws.formulas.values()) {
-      if (callsJy(formula)) {
-        jyFormulas++;
-        if (/_xldudf_JY_/i.test(formula)) savedAsXldudf++;
-      }
-    }
-    const read = locateRegister(ws.values, 0, 0, ws.merges);
-    if (!read) continue;
-    const scan = scanRegister({ headers: read.headers, rows: read.rows, origin: { row: read.top, col: read.left }, unit: read.unit, today });
-    out.registers.push({ sheet: ws.name, anchor: read.anchor, skipped: read.skipped, scan, jyFormulas, savedAsXldudf });
-  }
+  const found = registersIn(book, today);
+  out.portable = found.portable;
+  out.registers = found.registers;
   if (out.registers.length === 0) {
     const name = path.basename(file);
     out.error = {
@@ -214,7 +193,8 @@ function json(a: FileAudit): string {
   });
 }
 
-async function expand(paths: string[]): Promise<string[]> {
+/** Files and folders → the spreadsheet files in them (subfolders included), in name order. */
+export async function expand(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     let s;

@@ -28,6 +28,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   calc: { zh: "计算奖励：从标准输入逐行读取 JSON 申报，或用选项计算一家企业并列出明细", en: "compute rewards: JSON Lines claims on stdin, or one claim from options with its breakdown", load: () => require("./calc") },
   portable: { zh: "转为通用公式：JY 公式换成 Excel/WPS/LibreOffice 都能计算的原生公式（原公式保存在工作簿内）", en: "make a workbook portable: JY formulas become native formulas any spreadsheet computes (originals kept inside)", load: () => require("./portable") },
   restore: { zh: "恢复 JY 公式：撤销 portable 的转换", en: "restore the JY formulas a portable workbook replaced", load: () => require("./restore") },
+  merge: { zh: "合并各镇街园区台账：全市汇总工作簿（资金统计、全市登记表、核查结果）、核定表和拨付明细，跨台账和往年重复核查", en: "consolidate the towns' registers: the city workbook (totals, city register, findings), approval forms and payout lists, duplicates across registers and years", load: () => require("./merge") },
   audit: { zh: "检查台账（不用 Excel）：各文件的问题清单和按出资方汇总，可读取整个文件夹", en: "check registers without Excel: findings and totals by payer for each file, folders too", load: () => require("./audit") },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

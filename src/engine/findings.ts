@@ -47,7 +47,10 @@ export type FindingCode =
   | "SALES_IMPLAUSIBLE_FOR_UNIT"
   | "DEADLINE_LATE"
   | "PLACE_MISSING"
-  | "NOTE_MENTIONS_FLAG";
+  | "NOTE_MENTIONS_FLAG"
+  // Across the towns' registers and past years (engine/city)
+  | "DUPLICATE_ACROSS_REGISTERS"
+  | "REWARDED_BEFORE";
 
 export interface Finding {
   code: FindingCode;
@@ -70,8 +73,8 @@ export interface Finding {
 export interface FindingSpec {
   /** The kind's short name, as the pane heads a group of findings. */
   label: { zh: string; en: string };
-  /** Who raises it: a claim detector (assess.ts) or the register scan (about a row as a whole). */
-  raisedBy: "claim" | "register";
+  /** Who raises it: a claim detector (assess.ts), the register scan (about a row as a whole), or the city consolidation (engine/city, across registers and years). */
+  raisedBy: "claim" | "register" | "city";
   severity: Severity;
   clause: ClauseId | null;
   cells: ColumnKey[] | null;
@@ -146,6 +149,22 @@ export const FINDINGS: Record<FindingCode, FindingSpec> = {
     en: "The town pays {amount} ({share}%), but no town is given, so it cannot be put under a town's total",
   },
   NOTE_MENTIONS_FLAG: { label: { zh: "备注提及未标记的情况", en: "Notes mention an unmarked flag" }, raisedBy: "register", severity: "warning", clause: null, cells: ["note", "flags"], zh: "备注提及{words}，标记{flags}：{effect}", en: "The note mentions {words}, but the flags {flags}: {effect}" },
+  DUPLICATE_ACROSS_REGISTERS: {
+    label: { zh: "多个台账重复申报", en: "Claimed in two registers" },
+    raisedBy: "city", severity: "warning",
+    clause: "四（二）",
+    cells: ["name", "uscc"],
+    zh: "与 {others} 为同一企业（{same}相同），同一关闭退出只能申报一次，请核实由哪个镇街园区申报",
+    en: "Same enterprise as {others} (same {same}); one closure is claimed once: check which town or park claims it",
+  },
+  REWARDED_BEFORE: {
+    label: { zh: "往年已获奖补", en: "Rewarded in an earlier year" },
+    raisedBy: "city", severity: "excluded",
+    clause: "四（三）",
+    cells: ["name", "uscc"],
+    zh: "已于{when}获得奖励；奖励针对关闭退出一次性兑现，本次应不列入奖补，请核实",
+    en: "Already rewarded in {when}; the reward is paid once per closure, so this claim should be excluded: check it",
+  },
 };
 
 /** The short name of every kind of finding, in one language. */

@@ -17,6 +17,7 @@ export * from "./findings";
 export * from "./format";
 export * from "./assess";
 export * from "./detail";
+export * from "./capital";
 export * from "./lang";
 export { Decimal } from "./decimal";
 export { matchKey } from "./text";

@@ -154,6 +154,10 @@ export class PlaygroundWorkbook implements WorkbookPort {
     return this.hf.getSheetNames();
   }
 
+  readSheetValues(sheet: string): Promise<unknown[][] | null> {
+    return this.cellHost().readSheetValues(sheet);
+  }
+
   async addSheet(spec: SheetSpec): Promise<AddedSheet> {
     const name = freeSheetName(spec.name, this.hf.getSheetNames());
     this.hf.addSheet(name);

@@ -7,6 +7,7 @@ import type { Lang } from "../engine";
 import type { RegisterScan } from "../engine/register";
 import { registerTemplate, summaryMissing, summarySheet, type HostFeature, type WorkbookPort } from "../workbook";
 import { COLUMN_INFO } from "../engine/register";
+import type { PickedFile } from "../workbook/merge";
 import type { ScanState } from "./scanner";
 import type { Strings } from "./i18n";
 
@@ -27,14 +28,22 @@ export interface ActionResult {
   undoLabel?: string;
 }
 
+/** What the user gives an action in its dialog (合并各镇报表: the files, a past year's sheet). */
+export interface ActionInput {
+  files: PickedFile[];
+  historySheet: string | null;
+}
+
 export interface PaneAction {
   id: string;
+  /** The dialog asks for register files (and optionally a history sheet) before running. */
+  input?: "register-files";
   label: (s: Strings) => string;
   /** The question asked before running. */
   confirm: (s: Strings) => string;
   /** Why the action cannot run now, or null. */
   disabledReason: (ctx: ActionContext) => string | null;
-  run: (ctx: ActionContext) => Promise<ActionResult>;
+  run: (ctx: ActionContext, input?: ActionInput) => Promise<ActionResult>;
 }
 
 /** Why the host cannot do `feature` (an older Excel lacks the API), in the pane's language; null if it can. */
@@ -123,5 +132,37 @@ export const restoreAction: PaneAction = {
   run: runRestore,
 };
 
+/** 合并各镇报表: the towns' files into a city register and 核查结果 (src/workbook/merge.ts). */
+export const mergeAction: PaneAction = {
+  id: "merge-registers",
+  input: "register-files",
+  label: (s) => s.mergeRegisters,
+  confirm: (s) => s.mergeConfirm,
+  disabledReason: (ctx) => unsupported(ctx, "template"),
+  run: async (ctx, input) => {
+    if (!input || input.files.length === 0) throw new Error(ctx.s.mergeNoFiles);
+    // The file reader (SheetJS, jszip) loads only now, as the playground's 打开 loads it.
+    const { readSpreadsheet } = await import("../hosts/xlsx/read");
+    const { mergeRegisters, NothingToMerge } = await import("../workbook/merge");
+    let r;
+    try {
+      r = await mergeRegisters(ctx.port, { files: input.files, historySheet: input.historySheet, thisWorkbook: ctx.s.thisWorkbook, labels: ctx.s.kind }, readSpreadsheet);
+    } catch (e) {
+      if (e instanceof NothingToMerge) throw new Error(ctx.lang === "zh" ? e.zh : e.en);
+      throw e;
+    }
+    const t = r.city.totals;
+    const unreadable = r.unreadable.map((u) => (ctx.lang === "zh" ? u.zh : u.en));
+    return {
+      message: ctx.s.merged({ files: input.files.length - r.unreadable.length, registers: r.registers, enterprises: t.counts.enterprises, reward: t.reward, duplicates: t.duplicates, rewardedBefore: t.rewardedBefore, sheets: r.sheets, unreadable }),
+      undo: async () => {
+        for (const sheet of r.sheets) await ctx.port.deleteSheet(sheet);
+        return ctx.s.undoneSheets(r.sheets);
+      },
+      undoLabel: ctx.s.undoSheets,
+    };
+  },
+};
+
 /** Every action the pane offers, in order. */
-export const PANE_ACTIONS: PaneAction[] = [insertTemplateAction, summaryAction, makePortableAction, restoreAction];
+export const PANE_ACTIONS: PaneAction[] = [insertTemplateAction, summaryAction, mergeAction, makePortableAction, restoreAction];

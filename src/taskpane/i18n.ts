@@ -1,5 +1,18 @@
 /** Every text of the pane, Chinese first and English beside it; one module so both stay in step. */
-import { findingLabels, SEVERITY_LABELS, UNITS, type Lang } from "../engine";
+import { findingLabels, formatMoney, SEVERITY_LABELS, UNITS, type Lang } from "../engine";
+
+/** What 合并各镇报表 reports. */
+export interface MergeSummary {
+  files: number;
+  registers: number;
+  enterprises: number;
+  /** Whole 分. */
+  reward: number;
+  duplicates: number;
+  rewardedBefore: number;
+  sheets: string[];
+  unreadable: string[];
+}
 
 const zh = {
   title: "落后产能退出奖励",
@@ -110,6 +123,20 @@ const zh = {
   helpTitle: "打开用户手册（新窗口）",
   date: (iso: string) => `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`,
   dueBy: (date: string) => `${date}前`,
+  mergeRegisters: "合并各镇报表",
+  mergeConfirm: "选择各镇街园区报送的台账文件（.xlsx、.xls、.ods，可多选）。将新建“全市登记表”（每家企业一行，含来源文件、工作表和行号，金额为 JY 公式）和“核查结果”两个工作表，并核查跨台账重复申报和往年已获奖补；不改动现有单元格，可撤销。",
+  mergeFiles: "台账文件",
+  mergeChoose: "选择文件…",
+  thisWorkbook: "本工作簿",
+  mergeHistory: "往年全市登记表（可选）",
+  mergeNoHistory: "（不核查往年）",
+  mergeNoFiles: "请先选择至少一个台账文件。",
+  mergeChosen: (n: number) => `已选择 ${n} 个文件`,
+  merged: (m: MergeSummary) =>
+    `已合并 ${m.files} 个文件、${m.registers} 张台账，企业 ${m.enterprises} 家，奖励合计 ${formatMoney(m.reward, "元")}；跨台账重复申报 ${m.duplicates} 行，往年已获奖补 ${m.rewardedBefore} 行。新建工作表：${m.sheets.map((x) => `“${x}”`).join("、")}。` +
+    (m.unreadable.length ? `未能读取：${m.unreadable.join("；")}` : ""),
+  undoSheets: "撤销（删除新建的工作表）",
+  undoneSheets: (sheets: string[]) => `已删除工作表${sheets.map((x) => `“${x}”`).join("、")}。`,
   kind: findingLabels("zh"),
   interpretation: "解释口径：化工企业位于高新区、临港的，仍由市财政全额承担；热电、印染、其他行业不适用本意见，金额为错误值。",
 };
@@ -225,6 +252,20 @@ const en: Strings = {
   helpTitle: "Open the user guide (in Chinese) in a new window",
   date: (iso: string) => new Date(`${iso}T00:00:00`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
   dueBy: (date: string) => `by ${date}`,
+  mergeRegisters: "Merge the towns' registers",
+  mergeConfirm: "Choose the register files the towns, streets and parks sent (.xlsx, .xls, .ods; several at once). Two new sheets are added: the city register (one row per enterprise with its source file, sheet and row; amounts as JY formulas) and the findings, including enterprises claimed in two registers or rewarded in a past year. No existing cell changes; this can be undone.",
+  mergeFiles: "Register files",
+  mergeChoose: "Choose files…",
+  thisWorkbook: "this workbook",
+  mergeHistory: "Past years' city register (optional)",
+  mergeNoHistory: "(no past years)",
+  mergeNoFiles: "Choose at least one register file first.",
+  mergeChosen: (n: number) => `${n} file${n === 1 ? "" : "s"} chosen`,
+  merged: (m: MergeSummary) =>
+    `Merged ${m.files} files, ${m.registers} registers, ${m.enterprises} enterprises, total reward ${formatMoney(m.reward, "元", "en")}; ${m.duplicates} rows claimed in two registers, ${m.rewardedBefore} rows rewarded in a past year. New sheets: ${m.sheets.map((x) => `"${x}"`).join(", ")}.` +
+    (m.unreadable.length ? ` Not read: ${m.unreadable.join("; ")}` : ""),
+  undoSheets: "Undo (delete the new sheets)",
+  undoneSheets: (sheets: string[]) => `Deleted ${sheets.map((x) => `"${x}"`).join(", ")}.`,
   kind: findingLabels("en"),
   interpretation: "Interpretation: a chemical enterprise in the High-tech Zone or Lingang is still paid by the city; thermal power, printing & dyeing and other sectors are not covered by this policy (error value).",
 };

@@ -181,6 +181,10 @@ export class ExcelWorkbook implements WorkbookPort {
     return this.cells.sheetNames();
   }
 
+  readSheetValues(sheet: string): Promise<unknown[][] | null> {
+    return this.cells.readSheetValues(sheet);
+  }
+
   addSheet(spec: SheetSpec): Promise<AddedSheet> {
     return this.officeHost.run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/name");

@@ -102,6 +102,8 @@ export interface WorkbookPort {
   onChange(listener: (e: ChangeEvent) => void): Promise<() => Promise<void> | void>;
   readonly settings: SettingsStore;
   sheetNames(): Promise<string[]>;
+  /** A sheet's values from A1 to its last used cell (a past year's city register); null when there is no such sheet. */
+  readSheetValues(sheet: string): Promise<unknown[][] | null>;
   /** Adds a new sheet built from a spec (tables, validation, formats, formulas, chart). */
   addSheet(spec: SheetSpec): Promise<AddedSheet>;
   /** Deletes a sheet (the pane only offers this to undo a sheet it added). */

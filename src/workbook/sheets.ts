@@ -10,7 +10,11 @@ export interface Formula {
   a1: string;
 }
 
-export type SpecCell = string | number | boolean | null | { formula: Formula };
+/**
+ * A cell: a value, or a formula with, where the writer knows it, the value it computes (a file
+ * opened without recalculation shows it) and whether it is entered as an array formula.
+ */
+export type SpecCell = string | number | boolean | null | { formula: Formula; value?: number | string; array?: boolean };
 
 export interface ListValidation {
   kind: "list";
@@ -52,4 +56,24 @@ export interface SheetSpec {
   bold?: string[];
   freezeRows?: number;
   chart?: ChartSpec;
+  /** Merged areas (A1 ranges). */
+  merges?: string[];
+  /** Ranges with thin borders on every cell (forms, boxes to sign in). */
+  borders?: string[];
+  /** Ranges whose text wraps. */
+  wrap?: string[];
+  /** Ranges centred. */
+  center?: string[];
+  /** Row heights in points, by 0-based row. */
+  heights?: Record<number, number>;
+  /** Print-ready: print area, fitted to one page wide, a page break after each listed row. */
+  print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  /** A1 range printed. */
+  area: string;
+  /** 1-based rows after which a new page starts. */
+  breaksAfter?: number[];
+  landscape?: boolean;
 }

@@ -13,7 +13,7 @@
  */
 import { coveredSectors, POLICY, POLICY_TITLE_ZH, type FlagId, type Policy, type SectorId } from "../policy";
 import { sectorSpellings } from "../engine/sector";
-import { columnLetters, type ColumnKey, type ColumnMapping } from "../engine/register";
+import { columnLetters, paymentDeadline, staffDate, type ColumnKey, type ColumnMapping } from "../engine/register";
 import type { RegisterRead } from "./port";
 import type { Formula, SheetSpec, SpecCell } from "./sheets";
 
@@ -52,7 +52,11 @@ const HELPER_SECTOR = 8; // I
 const PLACE_TABLE = 10; // K:L
 const SECTOR_TABLE = 13; // N:O
 
-export function summarySheet(register: RegisterShape, mapping: ColumnMapping, policy: Policy = POLICY): SheetSpec {
+/**
+ * `exitYears`: also money by exit year, each with its payment deadline (四（三）), when the register
+ * has an exit-year column holding years as numbers (the city register does).
+ */
+export function summarySheet(register: RegisterShape, mapping: ColumnMapping, policy: Policy = POLICY, exitYears: number[] = []): SheetSpec {
   const first = register.top + 2;
   const last = register.top + 1 + register.rowCount + SPARE_ROWS;
   const ref = (key: ColumnKey): { excel: string; a1: string } => {
@@ -147,6 +151,20 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping, po
   cells.push(["不适用本意见（#N/A）", byHelper((c) => `=SUMPRODUCT(ISNA(${c("reward")})*(${helper(HELPER_SECTOR)}<>"-"))`), null, null, null, null]);
   cells.push(["输入错误（#VALUE!）", byHelper((c) => `=SUMPRODUCT(ISERROR(${c("reward")})*(${helper(HELPER_SECTOR)}<>"-"))-B${naRow}`), null, null, null, null]);
 
+  let yearHeader: number | null = null;
+  if (exitYears.length > 0 && mapping.columns.exitYear !== undefined) {
+    cells.push([null, null, null, null, null, null]);
+    yearHeader = cells.length + 1;
+    cells.push(["退出年度（奖励发放期限）", "市财政", "镇财政", "园区财政", "合计", "企业数"]);
+    const yearFirst = cells.length + 1;
+    for (const year of exitYears) {
+      const r = cells.length + 1;
+      const sumBy = (k: ColumnKey) => f((c) => `=SUMIFS(${c(k)},${c("exitYear")},${year},${c(k)},">=0")`);
+      cells.push([`${year}年退出（${staffDate(paymentDeadline(year))}前发放）`, sumBy("city"), sumBy("town"), sumBy("park"), same(`=SUM(B${r}:D${r})`), f((c) => `=COUNTIFS(${c("exitYear")},${year})`)]);
+    }
+    money.push(`B${yearFirst}:E${cells.length}`);
+  }
+
   // Helper columns and spelling tables, to the right of the figures.
   const placeTable = placeSpellings(policy);
   const sectorTable = sectorSpellings(policy);
@@ -185,7 +203,7 @@ export function summarySheet(register: RegisterShape, mapping: ColumnMapping, po
     cells,
     widths: [30, 18, 18, 18, 18, 10, 4, 16, 10, 4, 18, 16, 4, 18, 8],
     numberFormats: money.map((range) => ({ range, format: fmt })),
-    bold: ["A1", `A${placeHeader}:F${placeHeader}`, `A${totalRow}:F${totalRow}`, `A${sectorHeader}:C${sectorHeader}`, `A${payerHeader}:B${payerHeader}`, `A${statusHeader}:B${statusHeader}`],
+    bold: ["A1", `A${placeHeader}:F${placeHeader}`, `A${totalRow}:F${totalRow}`, `A${sectorHeader}:C${sectorHeader}`, `A${payerHeader}:B${payerHeader}`, `A${statusHeader}:B${statusHeader}`, ...(yearHeader ? [`A${yearHeader}:F${yearHeader}`] : [])],
     fills: [{ range: `A${placeHeader}:F${placeHeader}`, color: "#E3F2FD" }],
     freezeRows: 0,
     chart: { title: `奖励资金按出资方（${unit}）`, range: `A${payerHeader}:B${payerLast}`, type: "column" },

@@ -156,8 +156,8 @@ describe("ScanController in Excel's shared runtime (the strict fake)", () => {
 describe("pane actions", () => {
   const ctxOf = (wb: PlaygroundWorkbook, c: ScanController): ActionContext => ({ port: wb, state: c.current, lang: "zh", s: STRINGS.zh, year: 2025 });
 
-  test("the actions area lists the template, the summary, make portable and restore", () => {
-    expect(PANE_ACTIONS.map((a) => a.id)).toEqual(["insert-template", "summary", "make-portable", "restore"]);
+  test("the actions area lists the template, the summary, the merge of the towns' registers, make portable and restore", () => {
+    expect(PANE_ACTIONS.map((a) => a.id)).toEqual(["insert-template", "summary", "merge-registers", "make-portable", "restore"]);
   });
 
   test("insert template: a new sheet whose JY.* formulas compute, and undo deletes it", async () => {

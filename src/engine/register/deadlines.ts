@@ -39,3 +39,20 @@ export function deadlinesFor(exitYear: number, today: string, deadlines: readonl
 export function todayIso(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** "2025-03-05" → "2025年3月5日", as finance staff write a date. */
+export function staffDate(iso: string): string {
+  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
+
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "2025-03-05" → "5 March 2025". */
+export function staffDateEn(iso: string): string {
+  return `${Number(iso.slice(8, 10))} ${MONTHS_EN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+/** The payment deadline (DEADLINES "payment", 四（三）) of exits in `exitYear`, ISO. */
+export function paymentDeadline(exitYear: number): string {
+  return deadlineDate(DEADLINES.find((d) => d.key === "payment")!, exitYear);
+}

@@ -21,7 +21,7 @@ import { matchKey } from "../text";
 import type { Unit } from "../unit";
 import { a1 } from "./address";
 import { COLUMN_INFO, mapColumns, missingColumns, type ColumnKey, type ColumnMapping } from "./columns";
-import { deadlinesFor, todayIso, type DeadlineDate } from "./deadlines";
+import { deadlinesFor, staffDate, staffDateEn, todayIso, type DeadlineDate } from "./deadlines";
 import { flagEffect, noteMentions } from "./notes";
 import { normalizeUscc, usccProblem } from "./uscc";
 import { readExitWhen, readYesNo } from "./values";
@@ -127,18 +127,6 @@ const CONDITION_LABELS: Record<string, { zh: string; en: string }> = {
 };
 
 const PARK_IDS: FlagId[] = ["ZONE_HIGHTECH", "ZONE_LINGANG"];
-
-/** "2025-11-30" → "2025年11月30日", as finance staff write a date. */
-function staffDate(iso: string): string {
-  return `${Number(iso.slice(0, 4))}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
-}
-
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
-/** "2025-11-30" → "30 November 2025". */
-function staffDateEn(iso: string): string {
-  return `${Number(iso.slice(8, 10))} ${MONTHS_EN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
-}
 
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
