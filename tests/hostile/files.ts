@@ -128,3 +128,28 @@ export async function withRawEntry(base: Uint8Array, name: string, raw: Buffer, 
   }
   return new Uint8Array(Buffer.concat([before, raw, after]));
 }
+
+const ODS_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
+
+/** An OpenDocument spreadsheet whose office:spreadsheet body holds `tables` (`<table:table>` elements). */
+export function odsOf(tables: string): Promise<Uint8Array> {
+  const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
+  const zip = new JSZip();
+  // The mimetype first and stored, as OpenDocument requires.
+  zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
+  zip.file("META-INF/manifest.xml", ODS_MANIFEST);
+  zip.file("content.xml", content);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/**
+ * A few kilobytes declaring 17,179,869,184 cells: one value repeated over all 16,384 columns of a
+ * row repeated 1,048,576 times, after a register's header row.
+ */
+export const odsRepeatBomb = () =>
+  odsOf(
+    `<table:table table:name="台账"><table:table-row>${["行业", "第一年销售额", "第二年销售额", "镇街"].map((h) => `<table:table-cell office:value-type="string"><text:p>${h}</text:p></table:table-cell>`).join("")}</table:table-row>` +
+      `<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table>`,
+  );

@@ -11,6 +11,7 @@
 import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import type { MergedArea } from "../../engine/register";
+import { countOdsCells } from "./ods";
 import { readOoxmlSheets } from "./ooxml";
 import { DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipLimits } from "../../portable/zip-guard";
 import { openGuarded, partBytes } from "../../portable/zip-read";
@@ -146,7 +147,14 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, limits: Z
       // within its declared size, before it is given the file.
       if (zip) {
         const all = await openGuarded(bytes, JSZip, limits, () => true);
-        for (const e of all.entries) if (!e.name.endsWith("/")) await partBytes(all.zip, e.name);
+        // A part listed twice is read by JSZip in one version and by SheetJS in the other.
+        if (Object.keys(all.zip.files).length !== all.entries.length) throw problem("damaged", file);
+        for (const name of Object.keys(all.zip.files)) {
+          if (name.endsWith("/")) continue;
+          const part = await partBytes(all.zip, name);
+          // SheetJS expands an OpenDocument sheet's repeated cells as it reads: they are counted first.
+          if (part && ODS_CONTENT.test(name)) refuseOdsOverLimits(part, file, limits);
+        }
       }
     }
     return readWithSheetJs(bytes, file, limits);
@@ -154,6 +162,27 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, limits: Z
     if (e instanceof FileRefused) throw overLimit(file, e);
     throw e;
   }
+}
+
+/** The part SheetJS reads as an OpenDocument body: content.xml, matched as it matches it (any case, any folder). */
+const ODS_CONTENT = /(^|[\\/])content\.xml$/i;
+
+/**
+ * An OpenDocument body whose repeated cells would build more than the limit in a sheet, or whose
+ * repeats are damaged, refused before SheetJS expands them (ods.ts counts them from the text).
+ */
+function refuseOdsOverLimits(part: Uint8Array, file: string, limits: ZipLimits): void {
+  let text: string;
+  try {
+    // Invalid UTF-8 could be decoded into other tags by SheetJS's own decoder than by this one.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(part);
+  } catch {
+    throw problem("damaged", file);
+  }
+  const count = countOdsCells(text, limits.maxCells);
+  if (count.ok) return;
+  if (count.problem === "damaged") throw problem("damaged", file);
+  throw overLimit(file, tooManyCells(count.sheet, limits.maxCells));
 }
 
 /** Every format SheetJS reads (xlsx, xlsm, xls, ods), cell by existing cell. */
