@@ -130,7 +130,7 @@ export async function withRawEntry(base: Uint8Array, name: string, raw: Buffer, 
 }
 
 const ODS_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
-<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
 
 /** An OpenDocument spreadsheet whose office:spreadsheet body holds `tables` (`<table:table>` elements). */
 export function odsOf(tables: string): Promise<Uint8Array> {
@@ -141,6 +141,8 @@ export function odsOf(tables: string): Promise<Uint8Array> {
   zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
   zip.file("META-INF/manifest.xml", ODS_MANIFEST);
   zip.file("content.xml", content);
+  // SheetJS refuses an OpenDocument package without styles.xml.
+  zip.file("styles.xml", `<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>`);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 

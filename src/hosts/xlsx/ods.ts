@@ -14,8 +14,8 @@
  *   string, and then once, whatever its repeats;
  * - a covered cell (inside a merged area) is built once per repeated column, in one row;
  * - rows hold no cells of their own: an empty row repeated 1,048,000 times costs nothing;
- * - an array formula's area (number-matrix-rows/columns-spanned) is one entry per covered cell in
- *   read.ts's arrayCovered, so it is counted with the sheet.
+ * - an array formula's area (number-matrix-rows/columns-spanned) is listed cell by cell in read.ts's
+ *   arrayCovered, once for each copy of its cell: those entries are counted with the sheet.
  * SheetJS's tag pattern, attribute parser, comment and DOCTYPE removal are reproduced as they are,
  * so a file cannot show this scan one structure and SheetJS another.
  *
@@ -127,7 +127,7 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
   let C = -1;
   let rowpeat = 1;
   let ctag: Record<string, string> = {};
-  /** The array formula area of the cell SheetJS is building (its `q`): each copy of it expands that area. */
+  /** The array formula area of the cell SheetJS is building (its `q`): each copy of that cell lists the area's other cells. */
   let qArea = 0;
   const damaged = (why: string): OdsCellCount => ({ ok: false, problem: "damaged", why });
   const outside = (row: number, col: number, rows: number, cols: number) => !(row >= 0 && col >= 0 && row + rows <= SHEET_ROWS && col + cols <= SHEET_COLUMNS);
@@ -210,7 +210,7 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
         } else {
           // Built here, on the closing tag, from the last cell tag read and the row's repeat.
           const cols = colsOf(ctag);
-          verdict = outside(R, C, rowpeat, cols) ? damaged(`cells at row ${R + 1}, column ${C + 1} repeated over ${rowpeat} rows, ${cols} columns`) : add(rowpeat * cols * (1 + qArea));
+          verdict = outside(R, C, rowpeat, cols) ? damaged(`cells at row ${R + 1}, column ${C + 1} repeated over ${rowpeat} rows, ${cols} columns`) : add(rowpeat * cols * Math.max(1, qArea));
           C += cols - 1;
           qArea = 0;
         }

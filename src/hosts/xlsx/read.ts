@@ -164,6 +164,13 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, limits: Z
   }
 }
 
+/**
+ * How SheetJS is asked to read: values and formulas, rows as arrays (dense), and cells without a
+ * value kept (sheetStubs: a formula saved without its result is still a formula). ods.ts counts
+ * what SheetJS builds under exactly these options.
+ */
+export const SHEETJS_OPTIONS: XLSX.ParsingOptions = { type: "array", dense: true, cellFormula: true, cellDates: false, cellNF: false, cellHTML: false, cellText: false, cellStyles: false, bookVBA: false, sheetStubs: true, WTF: false };
+
 /** The part SheetJS reads as an OpenDocument body: content.xml, matched as it matches it (any case, any folder). */
 const ODS_CONTENT = /(^|[\\/])content\.xml$/i;
 
@@ -205,7 +212,7 @@ export function readWithSheetJs(bytes: Uint8Array, file: string, limits: ZipLimi
   if (cfb && looksEncrypted(bytes)) throw problem("encrypted", file);
   let wb: XLSX.WorkBook;
   try {
-    wb = quietly(() => XLSX.read(bytes, { type: "array", dense: true, cellFormula: true, cellDates: false, cellNF: false, cellHTML: false, cellText: false, cellStyles: false, bookVBA: false, sheetStubs: true, WTF: false }));
+    wb = quietly(() => XLSX.read(bytes, SHEETJS_OPTIONS));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(message)) throw problem("encrypted", file);
