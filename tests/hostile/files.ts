@@ -146,12 +146,21 @@ export function odsOf(tables: string): Promise<Uint8Array> {
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
+/** A `<table:table>` holding these rows of text and numbers, as plain cells. */
+export function odsTable(name: string, rows: Array<Array<string | number>>): string {
+  const cell = (v: string | number) =>
+    typeof v === "number" ? `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>` : `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`;
+  return `<table:table table:name="${name}">${rows.map((r) => `<table:table-row>${r.map(cell).join("")}</table:table-row>`).join("")}</table:table>`;
+}
+
 /**
  * A few kilobytes declaring 17,179,869,184 cells: one value repeated over all 16,384 columns of a
  * row repeated 1,048,576 times, after a register's header row.
  */
 export const odsRepeatBomb = () =>
   odsOf(
-    `<table:table table:name="台账"><table:table-row>${["行业", "第一年销售额", "第二年销售额", "镇街"].map((h) => `<table:table-cell office:value-type="string"><text:p>${h}</text:p></table:table-cell>`).join("")}</table:table-row>` +
+    odsTable("台账", [["行业", "第一年销售额", "第二年销售额", "镇街"]]).replace(
+      "</table:table>",
       `<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table>`,
+    ),
   );

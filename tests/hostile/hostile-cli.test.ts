@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { BIN, jsonLines, runCli } from "../cli/run-cli";
-import { declareSize, lastCell, register, registerRows, withRawEntry, workbookOf, zerosDeflated } from "./files";
+import { declareSize, lastCell, odsOf, odsRepeatBomb, odsTable, register, registerRows, withRawEntry, workbookOf, zerosDeflated } from "./files";
 import { addRecordRow, editSheet, emptyRecordRow, insertRowAbove, overwriteCell, RECORD, setRecordText } from "./tamper";
 import { describeWithLibreOffice, recalcInLibreOffice } from "../libreoffice/soffice";
 
@@ -147,6 +147,24 @@ describe("bounded reading: bombs and huge sheets refused before inflating", () =
     const byName = new Map(jsonLines(r.stdout).map((o) => [path.basename(String(o.file)), o]));
     expect(JSON.stringify(byName.get("a-big.xlsx"))).toMatch(/cannot read a-big\.xlsx: the sheet \S+ holds more than 60 cells, the limit \(raise it with --max-cells\)/);
     expect(byName.get("b-small.xlsx")!.error).toBeNull();
+  });
+
+  test("audit: an .ods of a few KB declaring 17 billion repeated cells is refused before they are built; the good registers beside it are audited", async () => {
+    const folder = path.join(dir, "audit-ods");
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, "a-bomb.ods"), await odsRepeatBomb());
+    writeFileSync(path.join(folder, "b-good.xlsx"), await register(5));
+    writeFileSync(path.join(folder, "c-good.ods"), await odsOf(odsTable("台账", [["行业", "第一年销售额", "第二年销售额", "镇街园区"], ["化工", 60_000_000, 60_000_000, "华士镇"], ["铸造", 9_000_000, 9_500_000, "周庄镇"]])));
+    const r = measured(["audit", "--json", folder]);
+    expect(r.status).toBe(2);
+    expect(r.peakMb).toBeLessThan(500);
+    const byName = new Map(jsonLines(r.stdout).map((o) => [path.basename(String(o.file)), o]));
+    expect(byName.size).toBe(3);
+    expect(JSON.stringify(byName.get("a-bomb.ods"))).toContain("无法读取 a-bomb.ods：工作表 台账 的单元格超过上限 2,000,000 个（可用 --max-cells 调高）");
+    for (const good of ["b-good.xlsx", "c-good.ods"]) {
+      expect(byName.get(good)!.error).toBeNull();
+      expect((byName.get(good)!.registers as unknown[]).length).toBe(1);
+    }
   });
 
   test("not a zip at all: a sentence, exit 2", () => {
