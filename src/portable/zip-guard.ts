@@ -157,6 +157,17 @@ export function tooManyCells(sheet: string, limit: number): ZipRefusal {
 }
 
 /**
+ * The refusal when the sheets of a file read whole (an .ods: SheetJS builds every sheet before
+ * returning any) hold more cells together than the limit.
+ */
+export function tooManyCellsTogether(limit: number): ZipRefusal {
+  return refuse(
+    `各工作表的单元格合计超过上限 ${limit.toLocaleString("en-US")} 个（可用 --max-cells 调高）`,
+    `the sheets together hold more than ${limit.toLocaleString("en-US")} cells, the limit (raise it with --max-cells)`,
+  );
+}
+
+/**
  * A refusal's sentence without its command-line hint ("可用 --max-mb 调高", "raise it with
  * --max-cells"): for the playground, which has no flags to raise.
  */

@@ -191,6 +191,14 @@ describe("reading an .ods through the register reader", () => {
     expect(e.en).toBe("cannot read 台账.ods: the sheet 台账 holds more than 15 cells, the limit (raise it with --max-cells)");
   });
 
+  test("ten sheets each just under the limit, together over it: refused, since SheetJS would hold them all at once", async () => {
+    const file = await odsOf(Array.from({ length: 10 }, (_, i) => table(`表${i + 1}`, row(num(1, 100), 10))).join(""));
+    await expect(readSpreadsheet(file, "十表.ods", { ...DEFAULT_LIMITS, maxCells: 10_000 })).resolves.toBeTruthy();
+    const e = await refusal(readSpreadsheet(file, "十表.ods", { ...DEFAULT_LIMITS, maxCells: 9_999 }));
+    expect(e.zh).toBe("无法读取 十表.ods：各工作表的单元格合计超过上限 9,999 个（可用 --max-cells 调高）");
+    expect(e.en).toBe("cannot read 十表.ods: the sheets together hold more than 9,999 cells, the limit (raise it with --max-cells)");
+  });
+
   test("the sheet is named as the user sees it (its XML escapes undone)", async () => {
     const e = await refusal(readSpreadsheet(await odsOf(table("华士 &amp; 周庄", row(num(1, 100), 100))), "x.ods", { ...DEFAULT_LIMITS, maxCells: 9999 }));
     expect(e.zh).toContain("工作表 华士 & 周庄 的单元格超过上限 9,999 个");

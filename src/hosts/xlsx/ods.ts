@@ -31,7 +31,8 @@ export const SHEET_COLUMNS = 16_384;
 
 export type OdsCellCount =
   | { ok: true; sheets: Array<{ name: string; cells: number }> }
-  | { ok: false; problem: "over-limit"; sheet: string }
+  /** `sheet` passes the limit alone; null: no sheet does, but SheetJS would hold them all at once, and together they do. */
+  | { ok: false; problem: "over-limit"; sheet: string | null }
   /** `why` is for tests and logs; the user is told the file is damaged. */
   | { ok: false; problem: "damaged"; why: string };
 
@@ -115,7 +116,8 @@ const STRING_CELL_ATTRIBUTES = /repeated|value-type|数据类型/i;
 
 /**
  * Counts, per `<table:table>`, the cells SheetJS would build from this content.xml text, and stops
- * as soon as one passes `maxCells` or the file shows damage.
+ * as soon as one passes `maxCells`, or all of them together do (SheetJS builds every sheet before
+ * returning any: ten sheets just under the limit cost ten times the memory), or the file shows damage.
  */
 export function countOdsCells(text: string, maxCells: number): OdsCellCount {
   const str = withoutDoctype(withoutComments(text));
@@ -131,11 +133,15 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
   let qArea = 0;
   const damaged = (why: string): OdsCellCount => ({ ok: false, problem: "damaged", why });
   const outside = (row: number, col: number, rows: number, cols: number) => !(row >= 0 && col >= 0 && row + rows <= SHEET_ROWS && col + cols <= SHEET_COLUMNS);
+  let total = 0;
   const add = (n: number): OdsCellCount | null => {
     sheet.cells += n;
-    if (sheet.cells <= maxCells) return null;
-    // SheetJS names a table by table:name; one without is no sheet of a spreadsheet.
-    return sheet.name ? { ok: false, problem: "over-limit", sheet: sheet.name } : damaged("cells outside any named table");
+    total += n;
+    if (sheet.cells > maxCells) {
+      // SheetJS names a table by table:name; one without is no sheet of a spreadsheet.
+      return sheet.name ? { ok: false, problem: "over-limit", sheet: sheet.name } : damaged("cells outside any named table");
+    }
+    return total > maxCells ? { ok: false, problem: "over-limit", sheet: null } : null;
   };
   const attrs = (tag: string, worth: RegExp) => (worth.test(tag) ? attributes(tag) : {});
   const colsOf = (a: Record<string, string>) => parseInt(a["number-columns-repeated"] || "1", 10) || 1;

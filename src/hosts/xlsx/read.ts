@@ -13,7 +13,7 @@ import JSZip from "jszip";
 import type { MergedArea } from "../../engine/register";
 import { countOdsCells } from "./ods";
 import { readOoxmlSheets } from "./ooxml";
-import { DEFAULT_LIMITS, FileRefused, tooManyCells, type ZipLimits } from "../../portable/zip-guard";
+import { DEFAULT_LIMITS, FileRefused, tooManyCells, tooManyCellsTogether, type ZipLimits } from "../../portable/zip-guard";
 import { openGuarded, partBytes } from "../../portable/zip-read";
 
 export interface FileSheet {
@@ -175,8 +175,9 @@ export const SHEETJS_OPTIONS: XLSX.ParsingOptions = { type: "array", dense: true
 const ODS_CONTENT = /(^|[\\/])content\.xml$/i;
 
 /**
- * An OpenDocument body whose repeated cells would build more than the limit in a sheet, or whose
- * repeats are damaged, refused before SheetJS expands them (ods.ts counts them from the text).
+ * An OpenDocument body whose repeated cells would build more than the limit in a sheet (or in all
+ * its sheets together), or whose repeats are damaged, refused before SheetJS expands them (ods.ts
+ * counts them from the text).
  */
 function refuseOdsOverLimits(part: Uint8Array, file: string, limits: ZipLimits): void {
   let text: string;
@@ -189,7 +190,7 @@ function refuseOdsOverLimits(part: Uint8Array, file: string, limits: ZipLimits):
   const count = countOdsCells(text, limits.maxCells);
   if (count.ok) return;
   if (count.problem === "damaged") throw problem("damaged", file);
-  throw overLimit(file, tooManyCells(count.sheet, limits.maxCells));
+  throw overLimit(file, count.sheet === null ? tooManyCellsTogether(limits.maxCells) : tooManyCells(count.sheet, limits.maxCells));
 }
 
 /** Every format SheetJS reads (xlsx, xlsm, xls, ods), cell by existing cell. */
