@@ -34,25 +34,13 @@ const covered = (repeated?: number) => `<table:covered-table-cell${rep(repeated)
 const content = (tables: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
 
-/**
- * The cells SheetJS builds in each sheet, read with the register reader's options, plus the cells
- * an array formula covers besides its own, which read.ts then lists one by one.
- */
+/** The cells SheetJS builds in each sheet, read with the register reader's options. */
 function sheetJsCells(bytes: Uint8Array): Record<string, number> {
   const wb = XLSX.read(bytes, SHEETJS_OPTIONS);
   const out: Record<string, number> = {};
   for (const name of wb.SheetNames) {
     let n = 0;
-    (wb.Sheets[name] as { "!data"?: XLSX.CellObject[][] })["!data"]?.forEach((r) =>
-      r?.forEach((c) => {
-        if (!c) return;
-        n += 1;
-        if (c.F && c.f) {
-          const a = XLSX.utils.decode_range(c.F);
-          n += (a.e.r - a.s.r + 1) * (a.e.c - a.s.c + 1) - 1;
-        }
-      }),
-    );
+    (wb.Sheets[name] as { "!data"?: unknown[][] })["!data"]?.forEach((r) => r?.forEach((c) => (n += c ? 1 : 0)));
     out[name] = n;
   }
   return out;
@@ -90,11 +78,14 @@ describe("the count is what SheetJS builds", () => {
     expect(sheetJsCells(await odsOf(tables))).toEqual({ 台账: cells });
   });
 
-  test("an array formula over 2 rows × 3 columns, its cell repeated over 2 columns: each copy lists the five others its area covers", async () => {
+  test("an array formula over 2 rows × 3 columns, its cell repeated over 2 columns: two cells, each listing its area of 6", async () => {
     const anchor = `<table:table-cell table:formula="of:={1;2;3}" table:number-matrix-rows-spanned="2" table:number-matrix-columns-spanned="3"${rep(2)} office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>`;
     const tables = table("台账", row(anchor));
-    expect(counted(tables)).toEqual({ 台账: 2 * (1 + 5) });
-    expect(sheetJsCells(await odsOf(tables))).toEqual({ 台账: 2 * (1 + 5) });
+    expect(countOdsCells(content(tables), DEFAULT_LIMITS.maxCells)).toEqual({ ok: true, sheets: [{ name: "台账", cells: 2, areaCells: 12 }] });
+    expect(sheetJsCells(await odsOf(tables))).toEqual({ 台账: 2 });
+    // An area the size of the sheet would be listed cell by cell: refused like a sheet over the limit.
+    const whole = anchor.replace('rows-spanned="2"', `rows-spanned="${SHEET_ROWS}"`).replace('columns-spanned="3"', `columns-spanned="${SHEET_COLUMNS - 1}"`);
+    expect(countOdsCells(content(table("台账", row(whole))), DEFAULT_LIMITS.maxCells)).toEqual({ ok: false, problem: "over-limit", sheet: "台账" });
   });
 
   test("a self-closing row's repeat applies to the cells after it, as in SheetJS", async () => {

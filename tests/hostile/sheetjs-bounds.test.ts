@@ -4,9 +4,9 @@
  * directory before SheetJS inflates any of them. Each refusal is a sentence naming the file.
  */
 import * as XLSX from "@e965/xlsx";
-import { readSpreadsheet, SpreadsheetReadError } from "../../src/hosts/xlsx/read";
+import { readSpreadsheet, readWithSheetJs, SpreadsheetReadError } from "../../src/hosts/xlsx/read";
 import { DEFAULT_LIMITS } from "../../src/portable/zip-guard";
-import { declareSize } from "./files";
+import { declareSize, register, workbookOf } from "./files";
 
 /** A register of `rows` enterprises written by SheetJS in `bookType`. */
 function registerFile(rows: number, bookType: "xls" | "ods"): Uint8Array {
@@ -54,4 +54,25 @@ test("an .ods whose content.xml declares 1.5 GB is refused from the zip's direct
   const e = await refusal(readSpreadsheet(bomb, "炸弹.ods"));
   expect(e.problem).toBe("over-limit");
   expect(e.zh).toMatch(/^无法读取 炸弹\.ods：部件 content\.xml 解压后有 1431 MB，超过上限 200 MB（可用 --max-mb 调高）$/);
+});
+
+describe("an array formula's area is listed cell by cell, so it is held to the cell limit too", () => {
+  const wholeSheet = () => workbookOf(`<row r="1"><c r="A1"><f t="array" ref="A1:XFD1048576">1</f><v>1</v></c></row>`);
+
+  test("A1:XFD1048576 (17 billion cells) in an .xlsx: refused by the part reader with the cell-limit sentence", async () => {
+    const e = await refusal(readSpreadsheet(await wholeSheet(), "整表.xlsx"));
+    expect(e.zh).toBe("无法读取 整表.xlsx：工作表 台账 的单元格超过上限 2,000,000 个（可用 --max-cells 调高）");
+  });
+
+  test("the same file through SheetJS: refused the same way", async () => {
+    const e = await refusal(Promise.resolve().then(async () => readWithSheetJs(await wholeSheet(), "整表.xlsx")));
+    expect(e.en).toBe("cannot read 整表.xlsx: the sheet 台账 holds more than 2,000,000 cells, the limit (raise it with --max-cells)");
+  });
+
+  test("a register's spilled JY.FUNDING rows (an area of 3 each) read as before, by both readers", async () => {
+    const file = await register(50);
+    const parts = await readSpreadsheet(file, "台账.xlsx", { ...DEFAULT_LIMITS, maxCells: 50 * 9 + 9 });
+    expect(parts.sheets[0].arrayCovered.size).toBe(100);
+    expect(readWithSheetJs(file, "台账.xlsx", { ...DEFAULT_LIMITS, maxCells: 50 * 9 + 9 }).sheets[0].arrayCovered).toEqual(parts.sheets[0].arrayCovered);
+  });
 });

@@ -15,7 +15,8 @@
  * - a covered cell (inside a merged area) is built once per repeated column, in one row;
  * - rows hold no cells of their own: an empty row repeated 1,048,000 times costs nothing;
  * - an array formula's area (number-matrix-rows/columns-spanned) is listed cell by cell in read.ts's
- *   arrayCovered, once for each copy of its cell: those entries are counted with the sheet.
+ *   arrayCovered, once for each copy of its cell: those listings are held to the same limit, apart
+ *   from the cells (a register's spilled JY.FUNDING results are cells as well as an area).
  * SheetJS's tag pattern, attribute parser, comment and DOCTYPE removal are reproduced as they are,
  * so a file cannot show this scan one structure and SheetJS another.
  *
@@ -30,7 +31,7 @@ export const SHEET_ROWS = 1_048_576;
 export const SHEET_COLUMNS = 16_384;
 
 export type OdsCellCount =
-  | { ok: true; sheets: Array<{ name: string; cells: number }> }
+  | { ok: true; sheets: Array<{ name: string; cells: number; areaCells: number }> }
   /** `sheet` passes the limit alone; null: no sheet does, but SheetJS would hold them all at once, and together they do. */
   | { ok: false; problem: "over-limit"; sheet: string | null }
   /** `why` is for tests and logs; the user is told the file is damaged. */
@@ -121,10 +122,10 @@ const STRING_CELL_ATTRIBUTES = /repeated|value-type|数据类型/i;
  */
 export function countOdsCells(text: string, maxCells: number): OdsCellCount {
   const str = withoutDoctype(withoutComments(text));
-  const sheets: Array<{ name: string; cells: number }> = [];
+  const sheets: Array<{ name: string; cells: number; areaCells: number }> = [];
   // SheetJS's state, kept across tables as it keeps it (a row's repeat outlives its table, and a
   // cell after a table's end still lands in that table).
-  let sheet = { name: "", cells: 0 };
+  let sheet = { name: "", cells: 0, areaCells: 0 };
   let R = -1;
   let C = -1;
   let rowpeat = 1;
@@ -134,10 +135,11 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
   const damaged = (why: string): OdsCellCount => ({ ok: false, problem: "damaged", why });
   const outside = (row: number, col: number, rows: number, cols: number) => !(row >= 0 && col >= 0 && row + rows <= SHEET_ROWS && col + cols <= SHEET_COLUMNS);
   let total = 0;
-  const add = (n: number): OdsCellCount | null => {
+  const add = (n: number, areaCells = 0): OdsCellCount | null => {
     sheet.cells += n;
+    sheet.areaCells += areaCells;
     total += n;
-    if (sheet.cells > maxCells) {
+    if (sheet.cells > maxCells || sheet.areaCells > maxCells) {
       // SheetJS names a table by table:name; one without is no sheet of a spreadsheet.
       return sheet.name ? { ok: false, problem: "over-limit", sheet: sheet.name } : damaged("cells outside any named table");
     }
@@ -158,7 +160,7 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
       case "工作表":
         if (!closing && !selfClosing) {
           const a = attributes(tag);
-          sheet = { name: decodeEntities(a["名称"] || a.name || ""), cells: 0 };
+          sheet = { name: decodeEntities(a["名称"] || a.name || ""), cells: 0, areaCells: 0 };
           sheets.push(sheet);
           R = C = -1;
         }
@@ -216,7 +218,7 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
         } else {
           // Built here, on the closing tag, from the last cell tag read and the row's repeat.
           const cols = colsOf(ctag);
-          verdict = outside(R, C, rowpeat, cols) ? damaged(`cells at row ${R + 1}, column ${C + 1} repeated over ${rowpeat} rows, ${cols} columns`) : add(rowpeat * cols * Math.max(1, qArea));
+          verdict = outside(R, C, rowpeat, cols) ? damaged(`cells at row ${R + 1}, column ${C + 1} repeated over ${rowpeat} rows, ${cols} columns`) : add(rowpeat * cols, rowpeat * cols * qArea);
           C += cols - 1;
           qArea = 0;
         }

@@ -46,6 +46,13 @@ function partPath(target: string): string {
 }
 
 const A1 = /^([A-Z]{1,3})(\d+)$/;
+/** How many cells the area from (r1, c1) to (r2, c2) covers: none when it is reversed or unreadable. */
+export function areaOf(r1: number, c1: number, r2: number, c2: number): number {
+  const rows = r2 - r1 + 1;
+  const cols = c2 - c1 + 1;
+  return rows > 0 && cols > 0 ? rows * cols : 0;
+}
+
 function cellAt(ref: string): { r: number; c: number } {
   const m = A1.exec(ref);
   if (!m) throw new Unexpected(ref);
@@ -75,6 +82,7 @@ function readSheet(xml: string, strings: string[], name: string, state: FileShee
   // Only the cells the file holds are visited (a lone cell at XFD1048576 is one cell), and no
   // more of them than the limit.
   let count = 0;
+  let listed = 0;
   for (const row of data.matchAll(ROW)) {
     const rAttr = attr(row[1], "r");
     rowIndex = rAttr ? Number(rAttr) - 1 : rowIndex + 1;
@@ -115,6 +123,12 @@ function readSheet(xml: string, strings: string[], name: string, state: FileShee
         const range = kind === "array" ? attr(fAttrs, "ref") : null;
         if (range && range.includes(":")) {
           const [a, b] = range.split(":").map(cellAt);
+          // Every cell the area covers is listed: one as large as the sheet would be billions.
+          listed += areaOf(a.r, a.c, b.r, b.c);
+          if (!(listed <= maxCells)) {
+            const t = tooManyCells(name, maxCells);
+            throw new FileRefused(t.zh, t.en);
+          }
           for (let r = a.r; r <= b.r; r++) for (let c = a.c; c <= b.c; c++) if (r !== rowIndex || c !== col) arrayCovered.add(`${r},${c}`);
         }
       }

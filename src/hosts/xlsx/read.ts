@@ -12,7 +12,7 @@ import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import type { MergedArea } from "../../engine/register";
 import { countOdsCells } from "./ods";
-import { readOoxmlSheets } from "./ooxml";
+import { areaOf, readOoxmlSheets } from "./ooxml";
 import { DEFAULT_LIMITS, FileRefused, tooManyCells, tooManyCellsTogether, type ZipLimits } from "../../portable/zip-guard";
 import { openGuarded, partBytes } from "../../portable/zip-read";
 
@@ -229,6 +229,7 @@ export function readWithSheetJs(bytes: Uint8Array, file: string, limits: ZipLimi
     const arrayCovered = new Set<string>();
     // forEach skips holes: only the rows and cells the file holds are visited.
     let count = 0;
+    let listed = 0;
     ws["!data"]?.forEach((row, r) => {
       if (!row) return;
       count += row.reduce((n, c) => (c ? n + 1 : n), 0);
@@ -240,6 +241,10 @@ export function readWithSheetJs(bytes: Uint8Array, file: string, limits: ZipLimi
         if (cell.f) formulas.set(`${r},${c}`, cell.f);
         if (cell.F && cell.f) {
           const range = XLSX.utils.decode_range(cell.F);
+          // Every cell an array formula covers is listed: an area as large as the sheet would be
+          // billions of entries, so the listings are held to the cell limit too.
+          listed += areaOf(range.s.r, range.s.c, range.e.r, range.e.c);
+          if (!(listed <= limits.maxCells)) throw overLimit(file, tooManyCells(name, limits.maxCells));
           for (let rr = range.s.r; rr <= range.e.r; rr++) for (let cc = range.s.c; cc <= range.e.c; cc++) if (rr !== r || cc !== c) arrayCovered.add(`${rr},${cc}`);
         }
         const v = cellValue(cell);
