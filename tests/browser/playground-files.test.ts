@@ -15,7 +15,7 @@ import { RECORD_SHEET } from "../../src/portable/record";
 import { policyClaims } from "../portable/claims";
 import { registerWorkbook } from "../portable/fixture";
 import { browserAvailable, openPlayground, openSession, type Session } from "./harness";
-import { declareSize, lastCell, register } from "../hostile/files";
+import { declareSize, lastCell, odsRepeatBomb, register } from "../hostile/files";
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -97,6 +97,12 @@ run("playground: open an .xlsx, download portable / original", () => {
     fs.writeFileSync(bomb, declareSize(await register(5), "xl/worksheets/sheet1.xml", 1_500_000_000));
     await openFile(bomb);
     expect(await page.locator('[data-testid="file-message"]').innerText()).toBe("无法读取 炸弹.xlsx：部件 xl/worksheets/sheet1.xml 解压后有 1431 MB，超过上限 200 MB");
+
+    // An .ods of 1 KB declaring 17 billion repeated cells: counted before SheetJS builds any.
+    const ods = path.join(dir, "炸弹.ods");
+    fs.writeFileSync(ods, await odsRepeatBomb());
+    await openFile(ods);
+    expect(await page.locator('[data-testid="file-message"]').innerText()).toBe("无法读取 炸弹.ods：工作表 台账 的单元格超过上限 2,000,000 个");
 
     const last = path.join(dir, "末格.xlsx");
     fs.writeFileSync(last, await lastCell());
