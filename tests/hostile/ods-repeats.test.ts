@@ -13,10 +13,11 @@ import * as XLSX from "@e965/xlsx";
 import fc from "fast-check";
 import JSZip from "jszip";
 import { countOdsCells, SHEET_COLUMNS, SHEET_ROWS } from "../../src/hosts/xlsx/ods";
-import { readSpreadsheet, readWithSheetJs, SHEETJS_OPTIONS, SpreadsheetReadError } from "../../src/hosts/xlsx/read";
+import { readSpreadsheet, readWithSheetJs, SHEETJS_OPTIONS } from "../../src/hosts/xlsx/read";
 import { DEFAULT_LIMITS } from "../../src/portable/zip-guard";
 import { describeWithLibreOffice } from "../libreoffice/soffice";
 import { odsOf, odsRepeatBomb, registerRows, workbookOf } from "./files";
+import { refusal } from "./refusal";
 
 jest.setTimeout(120_000);
 
@@ -51,15 +52,6 @@ const counted = (tables: string) => {
   if (!r.ok) throw new Error(JSON.stringify(r));
   return Object.fromEntries(r.sheets.map((s) => [s.name, s.cells]));
 };
-
-async function refusal(read: Promise<unknown>): Promise<SpreadsheetReadError> {
-  const e = await read.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(SpreadsheetReadError);
-  return e as SpreadsheetReadError;
-}
 
 describe("the count is what SheetJS builds", () => {
   test.each([

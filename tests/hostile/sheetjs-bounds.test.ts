@@ -4,9 +4,10 @@
  * directory before SheetJS inflates any of them. Each refusal is a sentence naming the file.
  */
 import * as XLSX from "@e965/xlsx";
-import { readSpreadsheet, readWithSheetJs, SpreadsheetReadError } from "../../src/hosts/xlsx/read";
+import { readSpreadsheet, readWithSheetJs } from "../../src/hosts/xlsx/read";
 import { DEFAULT_LIMITS } from "../../src/portable/zip-guard";
 import { declareSize, register, workbookOf } from "./files";
+import { refusal } from "./refusal";
 
 /** A register of `rows` enterprises written by SheetJS in `bookType`. */
 function registerFile(rows: number, bookType: "xls" | "ods"): Uint8Array {
@@ -15,15 +16,6 @@ function registerFile(rows: number, bookType: "xls" | "ods"): Uint8Array {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(aoa), "台账");
   return new Uint8Array(XLSX.write(wb, { type: "array", bookType }) as ArrayBuffer);
-}
-
-async function refusal(read: Promise<unknown>): Promise<SpreadsheetReadError> {
-  const e = await read.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(SpreadsheetReadError);
-  return e as SpreadsheetReadError;
 }
 
 describe.each(["xls", "ods"] as const)(".%s through SheetJS", (kind) => {
