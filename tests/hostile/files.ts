@@ -132,15 +132,18 @@ export async function withRawEntry(base: Uint8Array, name: string, raw: Buffer, 
 const ODS_MANIFEST = `<?xml version="1.0" encoding="UTF-8"?>
 <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3"><manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/><manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/></manifest:manifest>`;
 
-/** An OpenDocument spreadsheet whose office:spreadsheet body holds `tables` (`<table:table>` elements). */
-export function odsOf(tables: string): Promise<Uint8Array> {
-  const content = `<?xml version="1.0" encoding="UTF-8"?>
+/** An OpenDocument content.xml whose office:spreadsheet body holds `tables` (`<table:table>` elements). */
+export const odsContent = (tables: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?>
 <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
+
+/** An OpenDocument spreadsheet (.ods) holding `tables`. */
+export function odsOf(tables: string): Promise<Uint8Array> {
   const zip = new JSZip();
   // The mimetype first and stored, as OpenDocument requires.
   zip.file("mimetype", "application/vnd.oasis.opendocument.spreadsheet", { compression: "STORE" });
   zip.file("META-INF/manifest.xml", ODS_MANIFEST);
-  zip.file("content.xml", content);
+  zip.file("content.xml", odsContent(tables));
   // SheetJS refuses an OpenDocument package without styles.xml.
   zip.file("styles.xml", `<?xml version="1.0" encoding="UTF-8"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.3"/>`);
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
@@ -154,8 +157,8 @@ export function odsTable(name: string, rows: Array<Array<string | number>>): str
 }
 
 /**
- * A few kilobytes declaring 17,179,869,184 cells: one value repeated over all 16,384 columns of a
- * row repeated 1,048,576 times, after a register's header row.
+ * About a kilobyte declaring 17,179,852,804 cells: a register's header row, then one value
+ * repeated over all 16,384 columns of a row repeated over the 1,048,575 rows left.
  */
 export const odsRepeatBomb = () =>
   odsOf(

@@ -16,7 +16,7 @@ import { countOdsCells, SHEET_COLUMNS, SHEET_ROWS } from "../../src/hosts/xlsx/o
 import { readSpreadsheet, readWithSheetJs, SHEETJS_OPTIONS } from "../../src/hosts/xlsx/read";
 import { DEFAULT_LIMITS } from "../../src/portable/zip-guard";
 import { describeWithLibreOffice } from "../libreoffice/soffice";
-import { odsOf, odsRepeatBomb, registerRows, workbookOf } from "./files";
+import { odsContent, odsOf, odsRepeatBomb, registerRows, workbookOf } from "./files";
 import { refusal } from "./refusal";
 
 jest.setTimeout(120_000);
@@ -32,9 +32,6 @@ const empty = (repeated?: number) => `<table:table-cell${rep(repeated)}/>`;
 const emptyOpen = (repeated?: number) => `<table:table-cell${rep(repeated)}></table:table-cell>`;
 const covered = (repeated?: number) => `<table:covered-table-cell${rep(repeated)}/>`;
 
-const content = (tables: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>${tables}</office:spreadsheet></office:body></office:document-content>`;
-
 /** The cells SheetJS builds in each sheet, read with the register reader's options. */
 function sheetJsCells(bytes: Uint8Array): Record<string, number> {
   const wb = XLSX.read(bytes, SHEETJS_OPTIONS);
@@ -48,7 +45,7 @@ function sheetJsCells(bytes: Uint8Array): Record<string, number> {
 }
 
 const counted = (tables: string) => {
-  const r = countOdsCells(content(tables), DEFAULT_LIMITS.maxCells);
+  const r = countOdsCells(odsContent(tables), DEFAULT_LIMITS.maxCells);
   if (!r.ok) throw new Error(JSON.stringify(r));
   return Object.fromEntries(r.sheets.map((s) => [s.name, s.cells]));
 };
@@ -73,11 +70,11 @@ describe("the count is what SheetJS builds", () => {
   test("an array formula over 2 rows × 3 columns, its cell repeated over 2 columns: two cells, each listing its area of 6", async () => {
     const anchor = `<table:table-cell table:formula="of:={1;2;3}" table:number-matrix-rows-spanned="2" table:number-matrix-columns-spanned="3"${rep(2)} office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>`;
     const tables = table("台账", row(anchor));
-    expect(countOdsCells(content(tables), DEFAULT_LIMITS.maxCells)).toEqual({ ok: true, sheets: [{ name: "台账", cells: 2, areaCells: 12 }] });
+    expect(countOdsCells(odsContent(tables), DEFAULT_LIMITS.maxCells)).toEqual({ ok: true, sheets: [{ name: "台账", cells: 2, areaCells: 12 }] });
     expect(sheetJsCells(await odsOf(tables))).toEqual({ 台账: 2 });
     // An area the size of the sheet would be listed cell by cell: refused like a sheet over the limit.
     const whole = anchor.replace('rows-spanned="2"', `rows-spanned="${SHEET_ROWS}"`).replace('columns-spanned="3"', `columns-spanned="${SHEET_COLUMNS - 1}"`);
-    expect(countOdsCells(content(table("台账", row(whole))), DEFAULT_LIMITS.maxCells)).toEqual({ ok: false, problem: "over-limit", sheet: "台账" });
+    expect(countOdsCells(odsContent(table("台账", row(whole))), DEFAULT_LIMITS.maxCells)).toEqual({ ok: false, problem: "over-limit", sheet: "台账" });
   });
 
   test("a self-closing row's repeat applies to the cells after it, as in SheetJS", async () => {
@@ -138,7 +135,7 @@ describe("damage: repeats SheetJS would loop on or file where no reader sees the
     ["a value outside any row (SheetJS files it at row 0 of nothing, where no reader sees it)", num(1)],
     ["an array formula reaching past the last row", row(`<table:table-cell table:formula="of:=1" table:number-matrix-rows-spanned="${SHEET_ROWS + 1}" table:number-matrix-columns-spanned="1"><text:p>1</text:p></table:table-cell>`)],
   ])("%s", async (_, rows) => {
-    const r = countOdsCells(content(table("台账", rows)), DEFAULT_LIMITS.maxCells);
+    const r = countOdsCells(odsContent(table("台账", rows)), DEFAULT_LIMITS.maxCells);
     expect(r).toMatchObject({ ok: false, problem: "damaged" });
     const e = await refusal(readSpreadsheet(await odsOf(table("台账", rows)), "台账.ods"));
     expect(e.problem).toBe("damaged");
@@ -146,7 +143,7 @@ describe("damage: repeats SheetJS would loop on or file where no reader sees the
   });
 
   test("the attribute's case and namespace prefix do not hide it (SheetJS reads both)", () => {
-    const r = countOdsCells(content(table("台账", row(num(1).replace("<table:table-cell ", `<table:table-cell x:Number-Columns-Repeated="20000" `)))), DEFAULT_LIMITS.maxCells);
+    const r = countOdsCells(odsContent(table("台账", row(num(1).replace("<table:table-cell ", `<table:table-cell x:Number-Columns-Repeated="20000" `)))), DEFAULT_LIMITS.maxCells);
     expect(r).toMatchObject({ ok: false, problem: "damaged" });
   });
 });
@@ -217,7 +214,7 @@ describe("reading an .ods through the register reader", () => {
   });
 
   test("a flat OpenDocument file (.fods, XML) is never given to SheetJS: refused as not a spreadsheet, bomb or not", async () => {
-    const fods = new TextEncoder().encode(content(table("台账", row(num(1, SHEET_COLUMNS), SHEET_ROWS))).replace("office:document-content", "office:document"));
+    const fods = new TextEncoder().encode(odsContent(table("台账", row(num(1, SHEET_COLUMNS), SHEET_ROWS))).replace("office:document-content", "office:document"));
     const e = await refusal(readSpreadsheet(fods, "炸弹.fods"));
     expect(e.problem).toBe("not-spreadsheet");
   });
