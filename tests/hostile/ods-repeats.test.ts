@@ -132,7 +132,7 @@ describe("damage: repeats SheetJS would loop on or file where no reader sees the
     ["columns repeated \"many\" times (SheetJS would file the next cells at column NaN)", row(num(1).replace("<table:table-cell ", `<table:table-cell table:number-columns-repeated="many" `) + num(2))],
     ["an empty row to the last row, then a value past it", row(empty(SHEET_COLUMNS), SHEET_ROWS) + row(num(1))],
     ["padding to the last column, then a value past it", row(empty(SHEET_COLUMNS) + num(1))],
-    ["a value outside any row (SheetJS files it at row 0 of nothing, where no reader sees it)", num(1)],
+    ["a value outside any row (SheetJS files it at row -1, where no reader sees it)", num(1)],
     ["an array formula reaching past the last row", row(`<table:table-cell table:formula="of:=1" table:number-matrix-rows-spanned="${SHEET_ROWS + 1}" table:number-matrix-columns-spanned="1"><text:p>1</text:p></table:table-cell>`)],
   ])("%s", async (_, rows) => {
     const r = countOdsCells(odsContent(table("台账", rows)), DEFAULT_LIMITS.maxCells);
