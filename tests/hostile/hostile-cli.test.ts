@@ -255,7 +255,8 @@ describe("restore verifies before it writes", () => {
     const tampered = file("cut-t.xlsx", await emptyRecordRow(bytes, last));
     const r = runCli(["restore", "--lang", "en", tampered, file("cut-back.xlsx")]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/it should hold 24 rows, it holds 23/);
+    const [, should, holds] = /it should hold (\d+) rows, it holds (\d+)/.exec(r.stderr) ?? [];
+    expect(Number(holds)).toBe(Number(should) - 1);
   });
 
   test("a malformed cell in the record: damage, no output", async () => {
