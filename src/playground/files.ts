@@ -8,9 +8,10 @@
 import JSZip from "jszip";
 import { locateRegister } from "../engine/register";
 import { readSpreadsheet, type FileSheet } from "../hosts/xlsx/read";
-import { colLetters } from "../portable/formula";
+import { colLetters, colNumber } from "../portable/formula";
 import { definedNames } from "../portable/native";
-import { fileToExcelFormula, NOTE_SHEET, RECORD_SHEET } from "../portable/record";
+import { fileToExcelFormula, NAME_KIND, NOTE_SHEET, parseRecord, RECORD_SHEET } from "../portable/record";
+import { cellFormOf } from "../portable/row-names";
 import { makePortable, restore, type PortableReport, type RestoreReport } from "../portable/xlsx";
 import type { SpecCell } from "../workbook/sheets";
 
@@ -34,15 +35,37 @@ const tables = new Map(definedNames().map((d) => [d.name, d.formula]));
  * A file's formula as the playground's HyperFormula computes it: JY names as Excel shows them,
  * this-row structured references (Table[[#This Row],[行业]]) as the A1 cell of that header in the
  * same row, and the _JY_* tables of a portable file written out (HyperFormula mis-evaluates named
- * array constants inside array arithmetic).
+ * array constants inside array arithmetic). A row name of a portable file (_JY_C1, from its record
+ * in `rowNames`) is written out as the formula it stands for in this row of `sheet`: HyperFormula
+ * reads no ROW() of the calling cell in a name.
  */
-export function playgroundFormula(file: string, row: number, headers: unknown[]): string {
-  return fileToExcelFormula(file)
+export function playgroundFormula(file: string, row: number, headers: unknown[], sheet = "", rowNames: ReadonlyMap<string, string> = new Map()): string {
+  const named = file.replace(/(?<![A-Za-z0-9_.])_JY_C\d+(?![A-Za-z0-9_.(])/g, (n) => {
+    const f = rowNames.get(n);
+    const cell = f === undefined ? null : cellFormOf(f, row, sheet, (v) => rowNames.get(v));
+    return cell === null ? n : `(${cell})`;
+  });
+  return fileToExcelFormula(named)
     .replace(/(?:[A-Za-z_\u0080-\uffff][\w.\u0080-\uffff]*)?\[\[#This Row\],\[((?:[^\]']|'.)*)\]\]/g, (m, col: string) => {
       const i = headers.findIndex((h) => String(h ?? "") === col.replace(/'(.)/g, "$1"));
       return i < 0 ? m : `${colLetters(i + 1)}${row}`;
     })
     .replace(/_JY_[A-Z0-9]+/g, (n) => tables.get(n) ?? n);
+}
+
+/** The row names a portable file's record lists (name → formula); none when it cannot be read. */
+function recordNames(record: FileSheet): Map<string, string> {
+  try {
+    const parsed = parseRecord((ref) => {
+      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+      const col = colNumber(m[1]) - 1;
+      const v = record.values[Number(m[2]) - 1]?.[col];
+      return v === null || v === undefined || v === "" ? undefined : String(v);
+    }, record.values.length);
+    return new Map(parsed.rows.filter((r) => r.kind === NAME_KIND).map((r) => [r.cell, r.portable]));
+  } catch {
+    return new Map();
+  }
 }
 
 /** A cell's value as the playground takes it: errors as their code. */
@@ -54,7 +77,9 @@ function plainValue(v: unknown): string | number | boolean | null {
 
 export async function readRegisterFile(bytes: Uint8Array, fileName = "file.xlsx"): Promise<OpenedSheet> {
   const book = await readSpreadsheet(bytes, fileName);
-  const portable = book.sheets.some((w) => w.name === RECORD_SHEET);
+  const record = book.sheets.find((w) => w.name === RECORD_SHEET);
+  const portable = record !== undefined;
+  const rowNames = record ? recordNames(record) : new Map<string, string>();
   const visible = book.sheets.filter((w) => w.name !== RECORD_SHEET && w.name !== NOTE_SHEET && w.state === "visible");
   if (visible.length === 0) throw new Error(`${fileName}：没有可见的工作表 / no visible worksheet`);
   let chosen: FileSheet = visible[0];
@@ -85,7 +110,7 @@ export async function readRegisterFile(bytes: Uint8Array, fileName = "file.xlsx"
   for (const [key, formula] of chosen.formulas) {
     const [r, c] = key.split(",").map(Number);
     done.add(key);
-    put(r, c, { formula: { excel: "", a1: playgroundFormula(formula, r + 1, header) } });
+    put(r, c, { formula: { excel: "", a1: playgroundFormula(formula, r + 1, header, chosen.name, rowNames) } });
   }
   chosen.values.forEach((row, r) =>
     row.forEach((v, c) => {

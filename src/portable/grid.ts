@@ -13,6 +13,7 @@ import { xmlUnescape } from "./xml";
 import { definedNames, NotPortable } from "./native";
 import {
   CALCULATED_COLUMN,
+  NAME_KIND,
   convertFormula,
   excelToFileFormula,
   fileToExcelFormula,
@@ -236,7 +237,11 @@ const shownValue = (v: unknown): string => (v === null || v === undefined ? "" :
  * or columns moved), else it is refused, listed, and kept in `keep` — the record rows the host
  * writes back instead of removing the record (null: all restored, remove it).
  */
-export function planRestore(recordValues: unknown[][], sheetNames: string[], now?: GridNow): { writes: GridWrite[]; report: GridRestoreReport; keep: string[][] | null } {
+export function planRestore(
+  recordValues: unknown[][],
+  sheetNames: string[],
+  now?: GridNow,
+): { writes: GridWrite[]; report: GridRestoreReport; keep: string[][] | null; names: string[] } {
   const text = (ref: string): string | undefined => {
     const p = parseRef(ref);
     const v = p ? recordValues[p.row]?.[p.col] : undefined;
@@ -244,8 +249,10 @@ export function planRestore(recordValues: unknown[][], sheetNames: string[], now
   };
   const parsed = parseRecord(text, recordValues.length);
   const report: GridRestoreReport = { restored: [], missing: [], moved: [], refused: [], damaged: checkRecord(parsed), wasPortable: true };
-  if (report.damaged!.length > 0) return { writes: [], report, keep: recordValues.map((r) => r.map((v) => shownValue(v))) };
-  const { rows } = parsed;
+  if (report.damaged!.length > 0) return { writes: [], report, keep: recordValues.map((r) => r.map((v) => shownValue(v))), names: [] };
+  // Row names (a workbook the .xlsx path made portable): removed with the record, kept with it.
+  const nameRows = parsed.rows.filter((r) => r.kind === NAME_KIND);
+  const rows = parsed.rows.filter((r) => r.kind !== NAME_KIND);
   const sheets = new Set(sheetNames);
   const clears: GridWrite[] = [];
   const formulas: GridWrite[] = [];
@@ -299,5 +306,10 @@ export function planRestore(recordValues: unknown[][], sheetNames: string[], now
   // Calculated columns (recorded by the .xlsx path): Office.js cannot set a column's formula;
   // writing the original formula into every cell of the column is what brings it back.
   const unfinished = left.some((r) => r.kind !== CALCULATED_COLUMN);
-  return { writes: [...clears, ...formulas], report, keep: unfinished ? recordSheetRows(left, parsed.calcChain === "" ? null : parsed.calcChain) : null };
+  return {
+    writes: [...clears, ...formulas],
+    report,
+    keep: unfinished ? recordSheetRows([...left, ...nameRows], parsed.calcChain === "" ? null : parsed.calcChain) : null,
+    names: nameRows.map((r) => r.cell),
+  };
 }

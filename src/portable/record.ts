@@ -4,8 +4,8 @@
  * original cell), the visible note sheet JY通用版说明, and the translation of one cell. A workbook
  * made portable by one of them can be restored by any other.
  *
- * Record layout (row 1: version, "calcChain" when the file's calcChain was kept; row 2: header;
- * from row 3 one row per changed cell):
+ * Record layout (row 1: version, "calcChain" when the file's calcChain was kept, the number of rows
+ * that follow; row 2: header; from row 3 one row per changed cell, or per run of them):
  *   A sheet · B cell · C kind (native | spill | frozen | calcChain) · D the original formula as a
  *   file holds it (no "=") · E the original <c> element · F the portable <c> element · G the
  *   original formula exactly as Excel's Range.formulas gave it (written by the pane; empty from
@@ -13,18 +13,29 @@
  * A table's calculated column (.xlsx path only): A sheet · B Table[Column] · C calculatedColumn ·
  *   D the original formula · E the original <calculatedColumnFormula> element · F the portable one
  *   ("" when the column's cells were frozen, so the column keeps no formula).
+ * A row name the converted cells use (.xlsx path): A empty · B the name · C name · F its formula.
+ * A run (native or spill cells of one column, one below the other, converted alike): B the range
+ *   (F2:F1001), D to G as for its first cell, H the cells' cached values (JSON: the text of each
+ *   <v>, or null), I "1" when the portable cells carry those values too. Each cell of a run is its
+ *   first cell moved down, with its own value: a register's column is one row of the record, not
+ *   one per enterprise. A cell that is not exactly that starts a new run.
  */
-import { endOfQuoted, translate, type Translation } from "./formula";
+import { endOfQuoted, shiftFormula, translate, type Translation } from "./formula";
 import { MAX_FORMULA_CHARS, NotPortable } from "./native";
+import { xmlUnescape } from "./xml";
 
 export const RECORD_SHEET = "JY_ORIGINALS";
 export const NOTE_SHEET = "JY通用版说明";
-export const RECORD_VERSION = "jyreward-portable/1";
-export const RECORD_HEADER = ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>", "formula in Excel"];
+export const RECORD_VERSION = "jyreward-portable/2";
+/** Records this version reads: /1 holds no runs. */
+const READABLE = new Set(["jyreward-portable/1", RECORD_VERSION]);
+export const RECORD_HEADER = ["sheet", "cell", "kind", "formula", "original <c>", "portable <c>", "formula in Excel", "values", "portable values"];
 /** The record keeps long texts (calcChain) in pieces below Excel's 32,767 characters per cell. */
 export const RECORD_CHUNK = 30000;
 /** The record's kind for a table's calculated column. */
 export const CALCULATED_COLUMN = "calculatedColumn";
+/** The record's kind for a row name (row-names.ts): B the name, F its formula; restore removes it. */
+export const NAME_KIND = "name";
 
 export interface ConvertedCell {
   sheet: string;
@@ -75,17 +86,135 @@ export interface RecordRow {
   excel?: string;
 }
 
-/** The record sheet's rows of text. */
+/** Shifts a recorded <c> element (its r, an array formula's ref and the formula text). */
+export function shiftCellXml(xml: string, dr: number, dc: number, escape: (s: string) => string): string {
+  if (dr === 0 && dc === 0) return xml;
+  const move = (ref: string) => shiftFormula(ref, dr, dc);
+  return xml
+    .replace(/^(<c\b[^>]*?\sr=")([^"]*)(")/, (_, a: string, ref: string, b: string) => a + move(ref) + b)
+    .replace(/(<f\b[^>]*?\sref=")([^"]*)(")/, (_, a: string, ref: string, b: string) => a + move(ref) + b)
+    .replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (_, a: string, f: string, b: string) => a + escape(shiftFormula(xmlUnescape(f), dr, dc)) + b);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+const RUN_KINDS = new Set(["native", "spill"]);
+/** A run's values stay well inside a cell's 32,767 characters. */
+const RUN_CHARS = 30000;
+/** Element text as spreadsheet files write a formula (quotes left as they are). */
+const textEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** A <c> element without its <v> (the template of a run), and that value. */
+function withoutValue(xml: string): { template: string; value: string | null } {
+  const m = /<v>([\s\S]*?)<\/v>/.exec(xml);
+  return m ? { template: xml.slice(0, m.index) + xml.slice(m.index + m[0].length), value: m[1] } : { template: xml, value: null };
+}
+
+function withValue(template: string, value: string | null): string {
+  const end = template.lastIndexOf("</c>");
+  return value === null || end < 0 ? template : `${template.slice(0, end)}<v>${value}</v>${template.slice(end)}`;
+}
+
+interface Run {
+  first: RecordRow;
+  original: string;
+  portable: string;
+  portableValue: boolean;
+  col: string;
+  row: number;
+  values: Array<string | null>;
+  chars: number;
+}
+
+/** Cell k of a run (0: its first cell). */
+function runMember(run: Pick<Run, "first" | "original" | "portable" | "portableValue">, k: number, value: string | null): RecordRow {
+  const f = run.first;
+  return {
+    sheet: f.sheet,
+    cell: shiftFormula(f.cell, k, 0),
+    kind: f.kind,
+    formula: f.formula && shiftFormula(f.formula, k, 0),
+    original: withValue(shiftCellXml(run.original, k, 0, textEscape), value),
+    portable: withValue(shiftCellXml(run.portable, k, 0, textEscape), run.portableValue ? value : null),
+    excel: f.excel && shiftFormula(f.excel, k, 0),
+  };
+}
+
+const sameRow = (a: RecordRow, b: RecordRow) =>
+  a.sheet === b.sheet && a.cell === b.cell && a.kind === b.kind && a.formula === b.formula && a.original === b.original && a.portable === b.portable && (a.excel ?? "") === (b.excel ?? "");
+
+/** A run starting at `r`, or null when `r` cannot be rebuilt from a template (it is then a row of its own). */
+function startRun(r: RecordRow): Run | null {
+  const p = RUN_KINDS.has(r.kind) ? /^([A-Z]{1,3})(\d+)$/.exec(r.cell) : null;
+  if (!p) return null;
+  const original = withoutValue(r.original);
+  const portable = withoutValue(r.portable);
+  const portableValue = portable.value !== null;
+  if (portableValue && portable.value !== original.value) return null;
+  const run: Run = { first: r, original: original.template, portable: portable.template, portableValue, col: p[1], row: Number(p[2]), values: [original.value], chars: 0 };
+  return sameRow(runMember(run, 0, original.value), r) ? run : null;
+}
+
+/** The record sheet's rows of text: native and spilled cells of a column in runs. */
 export function recordSheetRows(record: RecordRow[], calcChain: string | null): string[][] {
-  // C1: how many cell rows follow, so a row emptied or cut off is seen as damage on restore.
-  const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain", String(record.length)], RECORD_HEADER];
+  const items: Array<Run | string[]> = [];
+  const open = new Map<string, Run>();
   for (const r of record) {
-    const row = [r.sheet, r.cell, r.kind, r.formula, r.original, r.portable];
-    if (r.excel) row.push(r.excel);
-    rows.push(row);
+    const p = RUN_KINDS.has(r.kind) ? /^([A-Z]{1,3})(\d+)$/.exec(r.cell) : null;
+    const key = p ? `${r.sheet}\u0000${r.kind}\u0000${p[1]}` : "";
+    const run = p ? open.get(key) : undefined;
+    if (run && p) {
+      const k = run.values.length;
+      const value = withoutValue(r.original).value;
+      const chars = run.chars + JSON.stringify(value).length + 1;
+      if (Number(p[2]) === run.row + k && chars <= RUN_CHARS && sameRow(runMember(run, k, value), r)) {
+        run.values.push(value);
+        run.chars = chars;
+        continue;
+      }
+    }
+    const started = startRun(r);
+    if (started) {
+      open.set(key, started);
+      items.push(started);
+    } else {
+      const row = [r.sheet, r.cell, r.kind, r.formula, r.original, r.portable];
+      if (r.excel) row.push(r.excel);
+      items.push(row);
+    }
   }
+  const lines = items.map((item) => {
+    if (Array.isArray(item)) return item;
+    const f = item.first;
+    const row = [f.sheet, f.cell, f.kind, f.formula, f.original, f.portable];
+    if (item.values.length === 1) return f.excel ? [...row, f.excel] : row;
+    row[1] = `${item.col}${item.row}:${item.col}${item.row + item.values.length - 1}`;
+    return [...row, f.excel ?? "", JSON.stringify(item.values), item.portableValue ? "1" : ""];
+  });
+  // C1: how many rows follow, so a row emptied or cut off is seen as damage on restore.
+  const rows: string[][] = [[RECORD_VERSION, calcChain === null ? "" : "calcChain", String(lines.length)], RECORD_HEADER, ...lines];
   if (calcChain !== null) for (let i = 0; i < calcChain.length; i += RECORD_CHUNK) rows.push(["", "", "calcChain", "", calcChain.slice(i, i + RECORD_CHUNK), ""]);
   return rows;
+}
+
+/** A run's cells as record rows, or null when the run row is malformed (it is then checked as it stands, and refused). */
+function runRows(first: RecordRow, values: string, portableValue: string): RecordRow[] | null {
+  const range = /^([A-Z]{1,3})([1-9]\d{0,6}):([A-Z]{1,3})([1-9]\d{0,6})$/.exec(first.cell);
+  if (!range || range[1] !== range[3] || !RUN_KINDS.has(first.kind)) return null;
+  let list: unknown;
+  try {
+    list = JSON.parse(values);
+  } catch {
+    return null;
+  }
+  const n = Number(range[4]) - Number(range[2]) + 1;
+  if (!Array.isArray(list) || n < 2 || list.length !== n || Number(range[4]) > 1048576 || !list.every((v) => v === null || typeof v === "string")) return null;
+  const head = { ...first, cell: `${range[1]}${range[2]}` };
+  const original = withoutValue(head.original);
+  const portable = withoutValue(head.portable);
+  const run = { first: head, original: original.template, portable: portable.template, portableValue: portableValue === "1" };
+  return (list as Array<string | null>).map((v, k) => runMember(run, k, v));
 }
 
 /** A record as read back: its rows (with their row numbers), the calcChain, and any damage seen. */
@@ -96,6 +225,8 @@ export interface ParsedRecord {
   calcChain: string;
   /** Row numbers between the header and the last row that are empty (a row emptied since). */
   gaps: number[];
+  /** How many rows the record holds besides the calcChain (a run is one). */
+  lines: number;
   /** The number of cell rows the record says it holds (C1), or null in a record written before it said. */
   count: number | null;
 }
@@ -106,14 +237,15 @@ export interface ParsedRecord {
  * reported as a gap instead of ending the record there.
  */
 export function parseRecord(text: (ref: string) => string | undefined, lastRow?: number): ParsedRecord {
-  if (text("A1") !== RECORD_VERSION) throw new Error(`${RECORD_SHEET} is not a record this version can read`);
+  if (!READABLE.has(text("A1") ?? "")) throw new Error(`${RECORD_SHEET} is not a record this version can read`);
   const rows: RecordRow[] = [];
   const rowNumbers: number[] = [];
   const gaps: number[] = [];
   let calcChain = "";
   const c1 = text("C1");
   const count = c1 !== undefined && /^\d+$/.test(c1) ? Number(c1) : null;
-  const used = (r: number) => ["A", "B", "C", "D", "E", "F", "G"].some((c) => text(`${c}${r}`) !== undefined);
+  const used = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H", "I"].some((c) => text(`${c}${r}`) !== undefined);
+  let lines = 0;
   // Trailing empty rows (a host's used range, padding) are no gaps: the record ends at its last used row.
   let end = lastRow ?? Infinity;
   while (end >= 3 && end !== Infinity && !used(end)) end--;
@@ -126,11 +258,39 @@ export function parseRecord(text: (ref: string) => string | undefined, lastRow?:
     const get = (c: string) => text(`${c}${r}`) ?? "";
     if (get("C") === "calcChain") calcChain += get("E");
     else {
-      rows.push({ sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || undefined });
-      rowNumbers.push(r);
+      lines++;
+      const row: RecordRow = { sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || undefined };
+      const run = get("H") ? runRows(row, get("H"), get("I")) : null;
+      for (const member of run ?? [row]) {
+        rows.push(member);
+        rowNumbers.push(r);
+      }
     }
   }
-  return { rows, rowNumbers, calcChain, gaps, count };
+  return { rows, rowNumbers, calcChain, gaps, count, lines };
+}
+
+/**
+ * Converted cells as the note lists them: the cells of one column converted alike, one below the
+ * other, as one range (F2:F100001) with its first cell's formula.
+ */
+function convertedRuns(converted: PortableReport["converted"]): Array<{ sheet: string; cell: string; kind: string; formula: string }> {
+  const runs: Array<{ sheet: string; kind: string; col: string; row: number; last: number; formula: string; lastFormula: string }> = [];
+  const open = new Map<string, (typeof runs)[number]>();
+  for (const c of converted) {
+    const p = /^([A-Z]{1,3})(\d+)$/.exec(c.cell);
+    const key = p ? `${c.sheet}\u0000${c.kind}\u0000${p[1]}` : "";
+    const run = p ? open.get(key) : undefined;
+    if (run && p && Number(p[2]) === run.last + 1 && shiftFormula(run.lastFormula, 1, 0) === c.formula) {
+      run.last++;
+      run.lastFormula = c.formula;
+      continue;
+    }
+    const started = { sheet: c.sheet, kind: c.kind, col: p ? p[1] : c.cell, row: p ? Number(p[2]) : 0, last: p ? Number(p[2]) : 0, formula: c.formula, lastFormula: c.formula };
+    if (p) open.set(key, started);
+    runs.push(started);
+  }
+  return runs.map((r) => ({ sheet: r.sheet, kind: r.kind, formula: r.formula, cell: r.row === 0 ? r.col : r.last === r.row ? `${r.col}${r.row}` : `${r.col}${r.row}:${r.col}${r.last}` }));
 }
 
 /** The visible note: what happened, how to undo it, and every converted, frozen or skipped cell. */
@@ -142,7 +302,7 @@ export function noteRows(report: Pick<PortableReport, "converted" | "skipped" | 
     [],
     ["工作表 Sheet", "单元格 Cell", "状态 State", "原公式 Original formula"],
   ];
-  for (const c of report.converted) {
+  for (const c of convertedRuns(report.converted)) {
     rows.push([c.sheet, c.cell, c.kind === "frozen" ? "已冻结为数值 frozen value" : "通用公式 native formula", `=${c.formula}`]);
   }
   for (const c of report.columns ?? []) {

@@ -12,7 +12,9 @@
  */
 import { colLetters, colNumber, maskLiterals, shiftFormula, translate } from "./formula";
 import { xmlUnescape as xmlUnescapeText } from "./xml";
-import { CALCULATED_COLUMN, type ParsedRecord, type RecordRow } from "./record";
+import { CALCULATED_COLUMN, NAME_KIND, type ParsedRecord, type RecordRow } from "./record";
+export { shiftCellXml } from "./record";
+import { argDefinition, parseArgDefinition, ROW_NAME, rowForm } from "./row-names";
 
 /** One problem, in both languages, with the record row or cell it concerns. */
 export interface RestoreProblem {
@@ -22,7 +24,10 @@ export interface RestoreProblem {
   en: string;
 }
 
-export const KINDS = new Set(["native", "spill", "frozen", CALCULATED_COLUMN]);
+export const KINDS = new Set(["native", "spill", "frozen", CALCULATED_COLUMN, NAME_KIND]);
+
+/** The record's row names (name → formula), for checking the cells that use them. */
+export type RecordedNames = ReadonlyMap<string, string>;
 
 const A1 = /^([A-Z]{1,3})([1-9]\d{0,6})$/;
 
@@ -56,8 +61,15 @@ const damage = (r: RecordRow, zh: string, en: string): RestoreProblem => ({ shee
  * Checks one record row on its own (not yet against the workbook). `row` is its row number in the
  * record sheet. Null when the row is one the add-in could have written.
  */
-export function checkRecordRow(r: RecordRow, row: number): RestoreProblem | null {
+export function checkRecordRow(r: RecordRow, row: number, names: RecordedNames = new Map(), memo = new Map<string, ReturnType<typeof conversionVerdict>>()): RestoreProblem | null {
   const at = { zh: `记录第 ${row} 行`, en: `record row ${row}` };
+  if (r.kind === NAME_KIND) {
+    const m = ROW_NAME.exec(r.cell);
+    if (!m || r.sheet || !r.portable || (m[1] === "V" && !parseArgDefinition(r.portable))) {
+      return damage(r, `${at.zh}的名称 “${r.cell}” 无法识别`, `${at.en} holds an unknown name "${r.cell}"`);
+    }
+    return null;
+  }
   if (!r.sheet) return damage(r, `${at.zh}没有工作表名`, `${at.en} names no sheet`);
   if (!KINDS.has(r.kind)) return damage(r, `${at.zh}的类型 “${r.kind}” 无法识别`, `${at.en} has an unknown kind "${r.kind}"`);
   if (r.kind === CALCULATED_COLUMN) {
@@ -76,20 +88,46 @@ export function checkRecordRow(r: RecordRow, row: number): RestoreProblem | null
     return null;
   }
   // native / frozen: the original must be a JY formula the add-in converts this way.
-  const t = r.formula ? translate(r.formula) : ({ kind: "unchanged" } as const);
-  const expected = r.kind === "native" ? "native" : "freeze";
-  if (t.kind !== expected) return damage(r, `${at.zh}的原公式不是可转换的 JY 公式`, `${at.en}: the original is not a JY formula the add-in converts`);
+  // The conversion is the same for every row of a column whose cells use one row name: checked once.
+  const named = r.kind === "native" && portable.formula !== null && ROW_NAME.test(portable.formula);
+  const key = named ? rowForm(r.formula, parseA1(r.cell)!.row, r.sheet, memoKey) : null;
+  const memoized = key === null ? undefined : memo.get(`${portable.formula}\u0000${key}`);
+  const verdict = memoized ?? conversionVerdict(r, portable.formula, names);
+  if (key !== null) memo.set(`${portable.formula}\u0000${key}`, verdict);
+  if (verdict === "not-jy") return damage(r, `${at.zh}的原公式不是可转换的 JY 公式`, `${at.en}: the original is not a JY formula the add-in converts`);
   if (original.formula === null || (!original.shared && !sameFormula(original.formula, r.formula)) || (original.shared && original.formula !== "" && !sameFormula(original.formula, r.formula))) {
     return damage(r, `${at.zh}的原单元格与所记公式不一致`, `${at.en}: the original cell does not hold the recorded formula`);
   }
-  if (r.kind === "native") {
-    if (portable.formula === null || !sameFormula(nativeOf(portable.formula), nativeOf(t.kind === "native" ? t.formula : ""))) {
-      return damage(r, `${at.zh}的通用公式不是由原公式转换而来`, `${at.en}: the portable formula is not the conversion of the original`);
-    }
-  } else if (portable.formula !== null) {
-    return damage(r, `${at.zh}是冻结单元格，却记有公式`, `${at.en} is a frozen cell but records a formula`);
-  }
+  if (verdict === "not-conversion") return damage(r, `${at.zh}的通用公式不是由原公式转换而来`, `${at.en}: the portable formula is not the conversion of the original`);
+  if (r.kind === "frozen" && portable.formula !== null) return damage(r, `${at.zh}是冻结单元格，却记有公式`, `${at.en} is a frozen cell but records a formula`);
   return null;
+}
+
+const memoKey = (sheet: string, col: number, offset: number) => `\u0001${sheet}\u0001${col}\u0001${offset}\u0001`;
+
+/** Whether a native or frozen row's original converts the way the record says it did. */
+function conversionVerdict(r: RecordRow, portable: string | null, names: RecordedNames): "ok" | "not-jy" | "not-conversion" {
+  const t = r.formula ? translate(r.formula) : ({ kind: "unchanged" } as const);
+  if (t.kind !== (r.kind === "native" ? "native" : "freeze")) return "not-jy";
+  if (r.kind !== "native") return "ok";
+  const native = t.kind === "native" ? t.formula : "";
+  const named = portable !== null && ROW_NAME.test(portable) ? namedFormula(portable, native, r, names) : null;
+  if (named === false || portable === null || (named === null && !sameFormula(nativeOf(portable), nativeOf(native)))) return "not-conversion";
+  return "ok";
+}
+
+/**
+ * Whether a cell's row name (_JY_C1) is the one the conversion of its original makes: the name's
+ * recorded formula must be the native formula in name form, over the record's argument names.
+ * Null when the name is no row name of the record (then the cell's formula is compared as it is).
+ */
+function namedFormula(name: string, native: string, r: RecordRow, names: RecordedNames): boolean | null {
+  const formula = names.get(name);
+  if (formula === undefined || !name.startsWith("_JY_C")) return null;
+  const args = new Map<string, string>();
+  for (const [n, f] of names) if (n.startsWith("_JY_V")) args.set(f, n);
+  const expected = rowForm(native, parseA1(r.cell)!.row, r.sheet, (sheet, col, offset) => args.get(argDefinition(sheet, col, offset)) ?? "#REF!");
+  return expected === formula;
 }
 
 /** A native formula compared without the table names a host spells out in this-row references. */
@@ -221,26 +259,18 @@ export function notAsConverted(sheet: string, cell: string, now: "edited" | "mis
       };
 }
 
-/** Shifts a recorded <c> element (its r, an array formula's ref and the formula text). */
-export function shiftCellXml(xml: string, dr: number, dc: number, escape: (s: string) => string): string {
-  if (dr === 0 && dc === 0) return xml;
-  const move = (ref: string) => shiftFormula(ref, dr, dc);
-  return xml
-    .replace(/^(<c\b[^>]*?\sr=")([^"]*)(")/, (_, a: string, ref: string, b: string) => a + move(ref) + b)
-    .replace(/(<f\b[^>]*?\sref=")([^"]*)(")/, (_, a: string, ref: string, b: string) => a + move(ref) + b)
-    .replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/, (_, a: string, f: string, b: string) => a + escape(shiftFormula(xmlUnescapeText(f), dr, dc)) + b);
-}
-
 /** Every damage in a record read back (empty: it can be trusted as the add-in wrote it). */
 export function checkRecord(parsed: ParsedRecord): RestoreProblem[] {
   const out: RestoreProblem[] = [];
   for (const g of parsed.gaps) out.push({ sheet: "", cell: "", zh: `记录损坏：记录第 ${g} 行被清空`, en: `damaged record: record row ${g} was emptied` });
-  if (parsed.count !== null && parsed.count !== parsed.rows.length) {
-    out.push({ sheet: "", cell: "", zh: `记录损坏：记录应有 ${parsed.count} 行，现有 ${parsed.rows.length} 行`, en: `damaged record: it should hold ${parsed.count} rows, it holds ${parsed.rows.length}` });
+  if (parsed.count !== null && parsed.count !== parsed.lines) {
+    out.push({ sheet: "", cell: "", zh: `记录损坏：记录应有 ${parsed.count} 行，现有 ${parsed.lines} 行`, en: `damaged record: it should hold ${parsed.count} rows, it holds ${parsed.lines}` });
   }
   const seen = new Set<string>();
+  const names = new Map(parsed.rows.filter((r) => r.kind === NAME_KIND).map((r) => [r.cell, r.portable]));
+  const memo = new Map<string, ReturnType<typeof conversionVerdict>>();
   parsed.rows.forEach((r, i) => {
-    const p = checkRecordRow(r, parsed.rowNumbers[i]);
+    const p = checkRecordRow(r, parsed.rowNumbers[i], names, memo);
     if (p) out.push(p);
     const key = `${r.sheet}\u0000${r.cell}`;
     if (seen.has(key)) out.push(damage(r, `记录第 ${parsed.rowNumbers[i]} 行重复记录了同一单元格`, `record row ${parsed.rowNumbers[i]} records the same cell again`));

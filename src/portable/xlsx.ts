@@ -6,7 +6,7 @@
  * cell lost its formula (kept in the record). Works in Node and in the browser (jszip only).
  */
 import type JSZip from "jszip";
-import { DEFINED_NAME_SET, definedNames, NotPortable } from "./native";
+import { DEFINED_NAME_SET, definedNames, MAX_FORMULA_CHARS, NotPortable } from "./native";
 import { xmlEscape, xmlUnescape } from "./xml";
 export { xmlEscape, xmlUnescape };
 import { checkRecord, locate, notAsConverted, shiftCellXml, type RestoreProblem, type Wanted } from "./verify";
@@ -14,9 +14,11 @@ import { repack, type Packer } from "./zip-write";
 import { DEFAULT_LIMITS, FileRefused, isReadPart, tooManyCells, type ZipLimits } from "./zip-guard";
 import { openGuarded, partText as text } from "./zip-read";
 import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
+import { rowForm, RowNames } from "./row-names";
 import {
   CALCULATED_COLUMN,
   convertFormula,
+  NAME_KIND,
   NOTE_SHEET,
   noteRows,
   parseRecord,
@@ -186,9 +188,40 @@ const unchanged = (bytes: Uint8Array | ArrayBuffer): Uint8Array => new Uint8Arra
 function outgrows(size: number, limits: ZipLimits): FileRefused {
   const mb = (n: number) => Math.ceil(n / 1048576);
   return new FileRefused(
-    `转换后的工作簿将超过 ${mb(limits.maxBytes)} MB 的上限（已超过 ${mb(size)} MB：每个通用公式约 5000 个字符，原公式另存一份）；可用 --max-mb 调高，或把台账分成几个文件转换`,
-    `the portable workbook would pass the limit of ${mb(limits.maxBytes)} MB (already over ${mb(size)} MB: each native formula is about 5,000 characters, and the record keeps the original too); raise it with --max-mb, or convert the register in several files`,
+    `转换后的工作簿将超过 ${mb(limits.maxBytes)} MB 的上限（至少 ${mb(size)} MB，记录表另存每个原公式）；可用 --max-mb 调高，或把台账分成几个文件转换`,
+    `the portable workbook would pass the limit of ${mb(limits.maxBytes)} MB (at least ${mb(size)} MB: the record keeps every original formula too); raise it with --max-mb, or convert the register in several files`,
   );
+}
+
+/** How one JY cell of the .xlsx path becomes portable. */
+type Conversion =
+  | { kind: "unchanged" }
+  | { kind: "freeze" }
+  | { kind: "skip"; zh: string; en: string }
+  /** One formula per cell of the spilled row: row names (_JY_C1), or the native formulas themselves where a name cannot say them. */
+  | { kind: "native"; formulas: string[]; named: boolean };
+
+/** A relative reference in a conversion's cache key (rowForm): equal for every row of a column. */
+const rowKey = (sheet: string, col: number, offset: number) => `\u0001${sheet}\u0001${col}\u0001${offset}\u0001`;
+
+/**
+ * What one converted cell adds to the record at least (its value in a run), for refusing early;
+ * the output's parts are measured exactly before it is written.
+ */
+const RECORD_CELL_BYTES = 16;
+
+function convertCell(formula: string, width: number, row: number, sheet: string, names: RowNames): Conversion {
+  let conversion;
+  try {
+    conversion = convertFormula(formula, width);
+  } catch (e) {
+    if (!(e instanceof NotPortable)) throw e;
+    return { kind: "skip", zh: e.zh, en: e.en };
+  }
+  if (conversion.kind !== "native") return conversion;
+  const forms = conversion.formulas.map((f) => rowForm(f, row, sheet, names.arg));
+  if (forms.some((f) => f === null || f.length > MAX_FORMULA_CHARS)) return { kind: "native", formulas: conversion.formulas, named: false };
+  return { kind: "native", formulas: forms.map((f) => names.cell(f!)), named: true };
 }
 
 /** Makes every JY.REWARD / JY.FUNDING cell native and freezes JY.DETAIL / JY.CHECK cells. */
@@ -214,6 +247,8 @@ export async function makePortable(
   // tracked as the conversion goes and the file refused before memory runs out.
   const inputSize = entries.filter((e) => isReadPart(e.name)).reduce((n, e) => n + e.uncompressedSize, 0);
   let grown = 0;
+  const names = new RowNames([...workbook.matchAll(/<definedName\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]));
+  const conversions = new Map<string, Conversion>();
   for (const sheet of sheets) {
     const xml = await text(zip, sheet.path);
     if (!xml || !/JY/i.test(xml)) continue;
@@ -249,52 +284,48 @@ export async function makePortable(
         report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: "JY.FUNDING 的结果不是一行", en: "a JY.FUNDING result that is not one row" });
         continue;
       }
-      let result;
-      try {
-        result = translate(formula, 0);
-      } catch (e) {
-        if (!(e instanceof NotPortable)) throw e;
-        report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: e.zh, en: e.en });
+      // A spilled JY.FUNDING row: this cell gives the city; the next two cells town and park.
+      const spillCells = spill && spill[2] && /FUNDING/i.test(formula) ? spillRow(spill[1], spill[2]) : [c.ref];
+      const row = splitRef(c.ref).row;
+      // Cells whose formulas differ only by their row (a register's column) convert once.
+      const key = rowForm(formula, row, sheet.name, rowKey);
+      const cacheKey = key === null ? null : `${spillCells.length}\u0000${key}`;
+      let conversion = cacheKey === null ? undefined : conversions.get(cacheKey);
+      if (!conversion) {
+        conversion = convertCell(formula, spillCells.length, row, sheet.name, names);
+        // Inline formulas hold this row's references: they are this cell's alone.
+        if (cacheKey !== null && !(conversion.kind === "native" && !conversion.named)) conversions.set(cacheKey, conversion);
+      }
+      if (conversion.kind === "unchanged") continue;
+      if (conversion.kind === "skip") {
+        report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: conversion.zh, en: conversion.en });
         continue;
       }
-      if (result.kind === "unchanged") continue;
       const tag = openTag(c.xml);
-      if (result.kind === "freeze") {
+      if (conversion.kind === "freeze") {
         const frozen = frozenCell(c.xml, tag);
         replacements.push({ start: c.start, end: c.end, xml: frozen });
         record.push({ sheet: sheet.name, cell: c.ref, kind: "frozen", formula, original: c.xml, portable: frozen });
         report.converted.push({ sheet: sheet.name, cell: c.ref, kind: "frozen", formula, portable: "" });
         continue;
       }
-      // A spilled JY.FUNDING row: this cell gives the city; the next two cells town and park.
-      const spillCells = spill && spill[2] && /FUNDING/i.test(formula) ? spillRow(spill[1], spill[2]) : [c.ref];
-      const nativeCells: Array<{ ref: string; formula: string }> = [];
-      try {
-        const conversion = convertFormula(formula, spillCells.length);
-        if (conversion.kind !== "native") throw new NotPortable("无法转换", "cannot convert");
-        conversion.formulas.forEach((f, k) => nativeCells.push({ ref: spillCells[k], formula: f }));
-      } catch (e) {
-        if (!(e instanceof NotPortable)) throw e;
-        report.skipped.push({ sheet: sheet.name, cell: c.ref, formula, zh: e.zh, en: e.en });
-        continue;
-      }
-      for (const nc of nativeCells) {
-        const target = nc.ref === c.ref ? c : byRef.get(nc.ref);
+      const formulas = conversion.formulas;
+      for (const [k, ref] of spillCells.entries()) {
+        const target = ref === c.ref ? c : byRef.get(ref);
         // A spill that never happened (an error result fills the anchor only): nothing to convert.
         if (!target) continue;
-        const originalXml = target ? target.xml : `<c r="${nc.ref}"/>`;
-        const base = target ? openTag(target.xml) : `<c r="${nc.ref}">`;
-        const value = target ? valueOf(target.xml) : "";
-        let open = setAttr(setAttr(base, "cm", null), "vm", null);
+        const value = valueOf(target.xml);
+        let open = setAttr(setAttr(openTag(target.xml), "cm", null), "vm", null);
         const t = attr(open, "t");
         if (t && t !== "e" && t !== "n") open = setAttr(open, "t", null);
-        const portable = `${open}<f t="array" ref="${nc.ref}">${xmlEscape(nc.formula)}</f>${t === "e" || !t || t === "n" ? value : ""}</c>`;
+        const portable = `${open}<f t="array" ref="${ref}">${xmlEscape(formulas[k])}</f>${t === "e" || !t || t === "n" ? value : ""}</c>`;
         replacements.push({ start: target.start, end: target.end, xml: portable });
-        record.push({ sheet: sheet.name, cell: nc.ref, kind: nc.ref === c.ref ? "native" : "spill", formula, original: originalXml, portable });
-        // What the output grows by: the cell in the sheet, and the record's row (escaped once more).
-        grown += portable.length - target.xml.length + 1.3 * (originalXml.length + portable.length + formula.length);
+        const anchor = ref === c.ref;
+        record.push({ sheet: sheet.name, cell: ref, kind: anchor ? "native" : "spill", formula: anchor ? formula : "", original: target.xml, portable });
+        // What the output grows by: the cell in the sheet, and the least the record can take.
+        grown += portable.length - target.xml.length + RECORD_CELL_BYTES;
         if (grown + inputSize > limits.maxBytes) throw outgrows(grown + inputSize, limits);
-        report.converted.push({ sheet: sheet.name, cell: nc.ref, kind: "native", formula, portable: nc.formula });
+        report.converted.push({ sheet: sheet.name, cell: ref, kind: "native", formula, portable: formulas[k] });
       }
     }
     if (replacements.length === 0) continue;
@@ -302,6 +333,8 @@ export async function makePortable(
   }
   await convertCalculatedColumns(zip, sheets, record, report);
   if (record.length === 0) return { bytes: unchanged(bytes), report };
+  const rowNames = names.definitions();
+  for (const d of rowNames) record.push({ sheet: "", cell: d.name, kind: NAME_KIND, formula: "", original: "", portable: d.formula });
 
   // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.
   let calcChain: string | null = null;
@@ -338,18 +371,24 @@ export async function makePortable(
     "</Types>",
     `<Override PartName="/${NOTE_PATH}" ContentType="${SHEET_CT}"/><Override PartName="/${RECORD_PATH}" ContentType="${SHEET_CT}"/></Types>`,
   );
-  const names = definedNames()
+  const definitions = [...definedNames(), ...rowNames]
     .map((d) => `<definedName name="${d.name}" hidden="1">${xmlEscape(d.formula)}</definedName>`)
     .join("");
-  if (/<definedNames\s*\/>/.test(workbook)) workbook = workbook.replace(/<definedNames\s*\/>/, `<definedNames>${names}</definedNames>`);
-  else if (workbook.includes("</definedNames>")) workbook = workbook.replace("</definedNames>", names + "</definedNames>");
+  if (/<definedNames\s*\/>/.test(workbook)) workbook = workbook.replace(/<definedNames\s*\/>/, `<definedNames>${definitions}</definedNames>`);
+  else if (workbook.includes("</definedNames>")) workbook = workbook.replace("</definedNames>", definitions + "</definedNames>");
   else {
     const after = ["</externalReferences>", "</functionGroups>", "</sheets>"].find((t) => workbook.includes(t))!;
-    workbook = workbook.replace(after, `${after}<definedNames>${names}</definedNames>`);
+    workbook = workbook.replace(after, `${after}<definedNames>${definitions}</definedNames>`);
   }
   put(zip, workbookPath, workbook);
   put(zip, relsPath, rels);
   put(zip, "[Content_Types].xml", contentTypes);
+  // The parts a reader inflates, as they now are: within the limits, so restore can read them back.
+  const changed = changesOf(zip);
+  const sizes = new Map(entries.filter((e) => isReadPart(e.name)).map((e) => [e.name, e.uncompressedSize]));
+  for (const [path, data] of changed) if (isReadPart(path)) sizes.set(path, data ? data.length : 0);
+  const size = [...sizes.values()].reduce((n, v) => n + v, 0);
+  if (size > limits.maxBytes) throw outgrows(size, limits);
   return { bytes: await pack(zip, bytes, packer), report };
 }
 
@@ -606,12 +645,19 @@ export async function restore(
   }
   report.damaged = checkRecord(parsed);
   if (report.damaged.length > 0) return { bytes: unchanged(bytes), report };
-  const { rows, calcChain } = parsed;
+  const { calcChain } = parsed;
+  const nameRows = parsed.rows.filter((r) => r.kind === NAME_KIND);
+  const rows = parsed.rows.filter((r) => r.kind !== NAME_KIND);
   const hasMetadata = !!zip.file("xl/metadata.xml");
   const left: RecordRow[] = [];
   await restoreCalculatedColumns(zip, sheets, rows.filter((r) => r.kind === CALCULATED_COLUMN), report);
   const bySheet = new Map<string, RecordRow[]>();
-  for (const row of rows.filter((r) => r.kind !== CALCULATED_COLUMN)) bySheet.set(row.sheet, [...(bySheet.get(row.sheet) ?? []), row]);
+  for (const row of rows) {
+    if (row.kind === CALCULATED_COLUMN) continue;
+    const list = bySheet.get(row.sheet);
+    if (list) list.push(row);
+    else bySheet.set(row.sheet, [row]);
+  }
   for (const [name, list] of bySheet) {
     const sheet = sheets.find((s) => s.name === name);
     const xml = sheet ? await text(zip, sheet.path) : null;
@@ -669,7 +715,7 @@ export async function restore(
 
   if (left.length > 0) {
     // Not finished: the record keeps the rows still to restore (the note and names stay too).
-    put(zip, recordSheet.path, sheetXmlOf(recordSheetRows(left, calcChain === "" ? null : calcChain), true));
+    put(zip, recordSheet.path, sheetXmlOf(recordSheetRows([...left, ...nameRows], calcChain === "" ? null : calcChain), true));
     return { bytes: await pack(zip, bytes, packer), report };
   }
 
@@ -683,7 +729,8 @@ export async function restore(
     drop(zip, s.path);
     contentTypes = contentTypes.replace(new RegExp(`<Override\\b[^>]*PartName="/${s.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`), "");
   }
-  workbook = workbook.replace(/<definedName\b[^>]*name="(_JY_[A-Z0-9]+)"[^>]*>[\s\S]*?<\/definedName>/g, (m, n: string) => (DEFINED_NAME_SET.has(n) ? "" : m));
+  const recorded = new Set(nameRows.map((r) => r.cell));
+  workbook = workbook.replace(/<definedName\b[^>]*name="(_JY_[A-Z0-9]+)"[^>]*>[\s\S]*?<\/definedName>/g, (m, n: string) => (DEFINED_NAME_SET.has(n) || recorded.has(n) ? "" : m));
   workbook = workbook.replace(/<definedNames><\/definedNames>/, "");
   // Sheet-local names a host may have added for the removed sheets would now point nowhere.
   if (calcChain && !zip.file(CALCCHAIN_PATH)) {

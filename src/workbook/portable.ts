@@ -63,7 +63,7 @@ export async function restorePortable(host: CellHost): Promise<GridRestoreReport
     return plan.report;
   }
   // The record goes last: a restore stopped before this point can simply be run again.
-  await host.removeNames(DEFINED_NAME_SET);
+  await host.removeNames(new Set([...DEFINED_NAME_SET, ...plan.names]));
   await host.deleteSheets([NOTE_SHEET, RECORD_SHEET].filter((n) => sheetNames.includes(n)));
   return plan.report;
 }

@@ -83,5 +83,10 @@ describe("one record format for the pane and the .xlsx path", () => {
     const clears = plan.writes.filter((w) => w.kind === "clear");
     expect(clears.length).toBe(report.converted.filter((c) => /^[HI]/.test(c.cell)).length);
     expect(plan.writes.indexOf(clears[0])).toBe(0);
+    // The row names the cells used go with the record.
+    const workbookXml = await (await JSZip.loadAsync(portable)).file("xl/workbook.xml")!.async("string");
+    const rowNames = [...workbookXml.matchAll(/name="(_JY_[CV]\d+)"/g)].map((m) => m[1]).sort();
+    expect(rowNames.length).toBeGreaterThan(0);
+    expect([...plan.names].sort()).toEqual(rowNames);
   });
 });

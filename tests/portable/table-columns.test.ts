@@ -6,7 +6,7 @@
  * table part, and restore gives every part back byte for byte.
  */
 import JSZip from "jszip";
-import { excelToFileFormula, convertFormula, CALCULATED_COLUMN, parseRecord } from "../../src/portable/record";
+import { excelToFileFormula, convertFormula, CALCULATED_COLUMN, parseRecord, RECORD_VERSION } from "../../src/portable/record";
 import { findCalls, shiftFormula, translate } from "../../src/portable/formula";
 import { findJyCells, planPortable, planRestore, type GridSheet } from "../../src/portable/grid";
 import { MAX_FORMULA_CHARS } from "../../src/portable/native";
@@ -73,7 +73,7 @@ describe("tables' calculated columns in make-portable / restore", () => {
 
     // The record holds each column's original element.
     const zip = await JSZip.loadAsync(portable);
-    const recordPath = [...after.keys()].find((n) => n.startsWith("xl/worksheets/") && after.get(n)!.includes("jyreward-portable/1"))!;
+    const recordPath = [...after.keys()].find((n) => n.startsWith("xl/worksheets/") && after.get(n)!.includes(RECORD_VERSION))!;
     const texts = new Map([...zip.file(recordPath) ? [(await zip.file(recordPath)!.async("string"))] : []].flatMap((xml) =>
       [...xml.matchAll(/<c r="([A-Z]+\d+)" t="inlineStr"><is><t xml:space="preserve">([\s\S]*?)<\/t><\/is><\/c>/g)].map((m) => [m[1], m[2].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&")] as const),
     ));
