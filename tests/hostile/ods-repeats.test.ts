@@ -12,7 +12,7 @@ import path from "node:path";
 import * as XLSX from "@e965/xlsx";
 import fc from "fast-check";
 import JSZip from "jszip";
-import { countOdsCells, SHEET_COLUMNS, SHEET_ROWS } from "../../src/hosts/xlsx/ods";
+import { countOdsCells, SHEET_COLUMNS, SHEET_ROWS, withoutArrayAreas } from "../../src/hosts/xlsx/ods";
 import { readSpreadsheet, readWithSheetJs, SHEETJS_OPTIONS } from "../../src/hosts/xlsx/read";
 import { DEFAULT_LIMITS } from "../../src/portable/zip-guard";
 import { describeWithLibreOffice } from "../libreoffice/soffice";
@@ -70,11 +70,28 @@ describe("the count is what SheetJS builds", () => {
   test("an array formula over 2 rows × 3 columns, its cell repeated over 2 columns: two cells, each listing its area of 6", async () => {
     const anchor = `<table:table-cell table:formula="of:={1;2;3}" table:number-matrix-rows-spanned="2" table:number-matrix-columns-spanned="3"${rep(2)} office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell>`;
     const tables = table("台账", row(anchor));
-    expect(countOdsCells(odsContent(tables), DEFAULT_LIMITS.maxCells)).toEqual({ ok: true, sheets: [{ name: "台账", cells: 2, areaCells: 12 }] });
+    expect(countOdsCells(odsContent(tables), DEFAULT_LIMITS.maxCells)).toMatchObject({ ok: true, sheets: [{ name: "台账", cells: 2, areaCells: 12 }] });
     expect(sheetJsCells(await odsOf(tables))).toEqual({ 台账: 2 });
+    // SheetJS is given the file without its areas; they are listed from the count, as SheetJS's own read lists them.
+    const file = await odsOf(tables);
+    const book = await readSpreadsheet(file, "台账.ods");
+    expect(book).toEqual(readWithSheetJs(file, "台账.ods"));
+    expect([...book.sheets[0].arrayCovered].sort()).toEqual(["0,0", "0,1", "0,2", "1,0", "1,1", "1,2"]);
     // An area the size of the sheet would be listed cell by cell: refused like a sheet over the limit.
     const whole = anchor.replace('rows-spanned="2"', `rows-spanned="${SHEET_ROWS}"`).replace('columns-spanned="3"', `columns-spanned="${SHEET_COLUMNS - 1}"`);
     expect(countOdsCells(odsContent(table("台账", row(whole))), DEFAULT_LIMITS.maxCells)).toEqual({ ok: false, problem: "over-limit", sheet: "台账" });
+  });
+
+  test("array areas are taken out of SheetJS's way by renaming their attributes inside tags only: a cell's text naming one is left as it is", async () => {
+    const anchor = (r: number) => `<table:table-cell table:formula="of:=SUM([.A${r}:.C${r}])" table:number-matrix-rows-spanned="1" table:number-matrix-columns-spanned="3" office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell>`;
+    const note = text("table:number-matrix-rows-spanned=&quot;9&quot;");
+    const tables = table("台账", row(note) + [2, 3, 4].map((r) => row(num(1, 3) + anchor(r) + num(0, 2))).join("") + row(empty(5), 3));
+    const stripped = withoutArrayAreas(odsContent(tables));
+    expect(stripped).not.toMatch(/\stable:number-matrix-[a-z-]+="/);
+    expect(stripped).toContain(`table:moved-number-matrix-rows-spanned="1" table:moved-number-matrix-columns-spanned="3"`);
+    expect(stripped).toContain("<text:p>table:number-matrix-rows-spanned=&quot;9&quot;</text:p>");
+    const file = await odsOf(tables);
+    expect(await readSpreadsheet(file, "台账.ods")).toEqual(readWithSheetJs(file, "台账.ods"));
   });
 
   test("a self-closing row's repeat applies to the cells after it, as in SheetJS", async () => {
@@ -149,9 +166,10 @@ describe("whatever the tags, an accepted file never builds more than counted", (
         const body = parts.join("");
         const count = countOdsCells(odsContent(body), 10_000);
         if (!count.ok) return;
+        const file = await odsOf(body);
         let wb: XLSX.WorkBook;
         try {
-          wb = XLSX.read(await odsOf(body), SHEETJS_OPTIONS);
+          wb = XLSX.read(file, SHEETJS_OPTIONS);
         } catch {
           return; // SheetJS refuses it: read.ts says the file is damaged
         }
@@ -159,6 +177,16 @@ describe("whatever the tags, an accepted file never builds more than counted", (
         for (const ws of new Set(Object.values(wb.Sheets))) (ws as { "!data"?: unknown[][] })["!data"]?.forEach((r) => r?.forEach((c) => (cells += c ? 1 : 0)));
         expect(cells).toBeLessThanOrEqual(count.sheets.reduce((n, s) => n + s.cells, 0));
         built += cells > 0 ? 1 : 0;
+        // Array areas listed from the count, SheetJS reading the file without them: the same as SheetJS reading it all.
+        const said = (e: unknown) => (e instanceof Error ? e.message : String(e));
+        const bounded = await readSpreadsheet(file, "x.ods").catch(said);
+        let whole: unknown;
+        try {
+          whole = readWithSheetJs(file, "x.ods");
+        } catch (e) {
+          whole = said(e);
+        }
+        expect(bounded).toEqual(whole);
       }),
       { numRuns: 400 },
     );

@@ -30,8 +30,34 @@
 export const SHEET_ROWS = 1_048_576;
 export const SHEET_COLUMNS = 16_384;
 
+/**
+ * An array formula SheetJS reads from an anchor cell: built `rows` × `cols` times from (r, c) on,
+ * each copy covering the area top…bottom × left…right (0-based, inclusive).
+ */
+export interface OdsArrayFormula {
+  r: number;
+  c: number;
+  rows: number;
+  cols: number;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface OdsSheetCount {
+  /** As the user sees it; `rawName` as SheetJS names the sheet (the attribute's text, escapes and all). */
+  name: string;
+  rawName: string;
+  cells: number;
+  /** The cells its array formulas' areas list, copy by copy. */
+  areaCells: number;
+  arrays: OdsArrayFormula[];
+}
+
 export type OdsCellCount =
-  | { ok: true; sheets: Array<{ name: string; cells: number; areaCells: number }> }
+  /** `arrayAreas`: some cell declares an array area, which SheetJS's reader would track at a cost growing with their square. */
+  | { ok: true; sheets: OdsSheetCount[]; closed: OdsSheetCount[]; arrayAreas: boolean }
   /** `sheet` passes the limit alone; null: no sheet does, but SheetJS would hold them all at once, and together they do. */
   | { ok: false; problem: "over-limit"; sheet: string | null }
   /** `why` is for tests and logs; the user is told the file is damaged. */
@@ -122,16 +148,20 @@ const STRING_CELL_ATTRIBUTES = /repeated|value-type|数据类型/i;
  */
 export function countOdsCells(text: string, maxCells: number): OdsCellCount {
   const str = withoutDoctype(withoutComments(text));
-  const sheets: Array<{ name: string; cells: number; areaCells: number }> = [];
+  const sheets: OdsSheetCount[] = [];
+  // SheetJS files a sheet under its name when its table closes (a later one of the same name replaces it).
+  const closed: OdsSheetCount[] = [];
+  let arrayAreas = false;
   // SheetJS's state, kept across tables as it keeps it (a row's repeat outlives its table, and a
   // cell after a table's end still lands in that table).
-  let sheet = { name: "", cells: 0, areaCells: 0 };
+  let sheet: OdsSheetCount = { name: "", rawName: "", cells: 0, areaCells: 0, arrays: [] };
   let R = -1;
   let C = -1;
   let rowpeat = 1;
   let ctag: Record<string, string> = {};
   /** The array formula area of the cell SheetJS is building (its `q`): each copy of that cell lists the area's other cells. */
   let qArea = 0;
+  let qArray: Omit<OdsArrayFormula, "r" | "c" | "rows" | "cols"> | null = null;
   const damaged = (why: string): OdsCellCount => ({ ok: false, problem: "damaged", why });
   const outside = (row: number, col: number, rows: number, cols: number) => !(row >= 0 && col >= 0 && row + rows <= SHEET_ROWS && col + cols <= SHEET_COLUMNS);
   let total = 0;
@@ -158,9 +188,11 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
     switch (Rn[3].replace(/_[\s\S]*$/, "")) {
       case "table":
       case "工作表":
-        if (!closing && !selfClosing) {
+        if (closing && sheets.length > 0) closed.push(sheet);
+        else if (!closing && !selfClosing) {
           const a = attributes(tag);
-          sheet = { name: decodeEntities(a["名称"] || a.name || ""), cells: 0, areaCells: 0 };
+          const rawName = a["名称"] || a.name || "";
+          sheet = { name: decodeEntities(rawName), rawName, cells: 0, areaCells: 0, arrays: [] };
           sheets.push(sheet);
           R = C = -1;
         }
@@ -199,6 +231,7 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
           ++C;
           ctag = attrs(tag, STRING_CELL_ATTRIBUTES);
           qArea = 0;
+          qArray = null;
           verdict = badColumns(ctag);
           if (verdict) break;
           if ((ctag["数据类型"] || ctag["value-type"]) === "string") verdict = outside(R, C, 1, 1) ? damaged(`a cell at row ${R + 1}, column ${C + 1}`) : add(1);
@@ -207,26 +240,49 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
           ++C;
           ctag = attrs(tag, CELL_ATTRIBUTES);
           qArea = 0;
+          qArray = null;
           verdict = badColumns(ctag);
           if (verdict) break;
           const mRows = ctag["number-matrix-rows-spanned"];
           const mCols = ctag["number-matrix-columns-spanned"];
           if (mRows && mCols) {
+            arrayAreas = true;
             if (!repeatOk(mRows, SHEET_ROWS) || !repeatOk(mCols, SHEET_COLUMNS) || outside(R, C, Number(mRows), Number(mCols))) return damaged(`an array formula at row ${R + 1}, column ${C + 1} spanning ${mRows} rows, ${mCols} columns`);
             qArea = Number(mRows) * Number(mCols);
+            // read.ts lists the area of a cell holding a formula.
+            if (ctag.formula) qArray = { top: R, left: C, bottom: R + Number(mRows) - 1, right: C + Number(mCols) - 1 };
           }
         } else {
           // Built here, on the closing tag, from the last cell tag read and the row's repeat.
           const cols = colsOf(ctag);
           verdict = outside(R, C, rowpeat, cols) ? damaged(`cells at row ${R + 1}, column ${C + 1} repeated over ${rowpeat} rows, ${cols} columns`) : add(rowpeat * cols, rowpeat * cols * qArea);
+          if (!verdict && qArray) sheet.arrays.push({ r: R, c: C, rows: rowpeat, cols, ...qArray });
           C += cols - 1;
           qArea = 0;
+          qArray = null;
         }
         break;
     }
     if (verdict) return verdict;
   }
-  return { ok: true, sheets };
+  return { ok: true, sheets, closed, arrayAreas };
+}
+
+/** An attribute naming an array formula's area, in any namespace, case or SheetJS spelling. */
+const ARRAY_AREA_ATTRIBUTE = /(\s(?:[^"\s?>/:]*:)?)(number-matrix-(?:rows|columns)-spanned)/gi;
+
+/**
+ * The content.xml text as SheetJS would read it (comments and DOCTYPE out), with every array
+ * formula's area attributes renamed so SheetJS does not track them: its reader compares every later
+ * cell with every area seen before (a 20,000-row register saved by LibreOffice with JY.FUNDING
+ * spilled takes 16 s, 100,000 rows several minutes). read.ts lists the areas from countOdsCells.
+ * Only attribute names inside tags change: no cell's text or value does.
+ */
+export function withoutArrayAreas(text: string): string {
+  return withoutDoctype(withoutComments(text)).replace(TAG, (tag) =>
+    // Within an attribute's name only (up to its first "=", as SheetJS splits it), never its value.
+    /matrix/i.test(tag) ? tag.replace(ATTR, (m) => m.slice(0, m.indexOf("=")).replace(ARRAY_AREA_ATTRIBUTE, "$1moved-$2") + m.slice(m.indexOf("="))) : tag,
+  );
 }
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&" };

@@ -11,7 +11,7 @@
 import * as XLSX from "@e965/xlsx";
 import JSZip from "jszip";
 import type { MergedArea } from "../../engine/register";
-import { countOdsCells } from "./ods";
+import { countOdsCells, withoutArrayAreas, type OdsCellCount } from "./ods";
 import { areaOf, readOoxmlSheets } from "./ooxml";
 import { DEFAULT_LIMITS, FileRefused, tooManyCells, tooManyCellsTogether, type ZipLimits } from "../../portable/zip-guard";
 import { openGuarded, partBytes } from "../../portable/zip-read";
@@ -149,12 +149,14 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, limits: Z
         const all = await openGuarded(bytes, JSZip, limits, () => true);
         // A part listed twice is read by JSZip in one version and by SheetJS in the other.
         if (Object.keys(all.zip.files).length !== all.entries.length) throw problem("damaged", file);
+        const bodies: Array<{ name: string; text: string; count: OdsCount }> = [];
         for (const name of Object.keys(all.zip.files)) {
           if (name.endsWith("/")) continue;
           const part = await partBytes(all.zip, name);
           // SheetJS expands an OpenDocument sheet's repeated cells as it reads: they are counted first.
-          if (part && ODS_CONTENT.test(name)) refuseOdsOverLimits(part, file, limits);
+          if (part && ODS_CONTENT.test(name)) bodies.push({ name, ...odsWithinLimits(part, file, limits) });
         }
+        if (bodies.some((b) => b.count.arrayAreas)) return await withArrayAreas(all.zip, bodies, file, limits);
       }
     }
     return readWithSheetJs(bytes, file, limits);
@@ -173,13 +175,17 @@ export const SHEETJS_OPTIONS: XLSX.ParsingOptions = { type: "array", dense: true
 
 /** The part SheetJS reads as an OpenDocument body: content.xml, matched as it matches it (any case, any folder). */
 const ODS_CONTENT = /(^|[\\/])content\.xml$/i;
+/** The one SheetJS reads its sheets from (an embedded chart's content.xml is in a folder of its own). */
+const ODS_BODY = /^(\/|Root Entry\/)?content\.xml$/i;
+
+type OdsCount = Extract<OdsCellCount, { ok: true }>;
 
 /**
- * An OpenDocument body whose repeated cells would build more than the limit in a sheet (or in all
- * its sheets together), or whose repeats are damaged, refused before SheetJS expands them (ods.ts
- * counts them from the text).
+ * An OpenDocument body's text and count; refused (thrown) when its repeated cells would build more
+ * than the limit in a sheet (or in all its sheets together) or its repeats are damaged, before
+ * SheetJS expands them (ods.ts counts them from the text).
  */
-function refuseOdsOverLimits(part: Uint8Array, file: string, limits: ZipLimits): void {
+function odsWithinLimits(part: Uint8Array, file: string, limits: ZipLimits): { text: string; count: OdsCount } {
   let text: string;
   try {
     // Invalid UTF-8 could be decoded into other tags by SheetJS's own decoder than by this one.
@@ -188,9 +194,31 @@ function refuseOdsOverLimits(part: Uint8Array, file: string, limits: ZipLimits):
     throw problem("damaged", file);
   }
   const count = countOdsCells(text, limits.maxCells);
-  if (count.ok) return;
+  if (count.ok) return { text, count };
   if (count.problem === "damaged") throw problem("damaged", file);
   throw overLimit(file, count.sheet === null ? tooManyCellsTogether(limits.maxCells) : tooManyCells(count.sheet, limits.maxCells));
+}
+
+/**
+ * An .ods with array formulas: SheetJS is given its body without their areas (ods.ts:
+ * withoutArrayAreas, else its reader slows with their square) and the cells each area covers are
+ * listed here from the count, as readWithSheetJs lists them from SheetJS's.
+ */
+async function withArrayAreas(zip: InstanceType<typeof JSZip>, bodies: Array<{ name: string; text: string; count: OdsCount }>, file: string, limits: ZipLimits): Promise<SpreadsheetFile> {
+  for (const b of bodies) zip.file(b.name, withoutArrayAreas(b.text));
+  // The other parts keep their compressed bytes; the body is deflated quickly rather than small.
+  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+  const book = readWithSheetJs(bytes, file, limits);
+  // SheetJS names a sheet by its table:name as written, when the table closes.
+  const counted = new Map(bodies.filter((b) => ODS_BODY.test(b.name)).flatMap((b) => b.count.closed.map((s) => [s.rawName, s] as const)));
+  for (const sheet of book.sheets) {
+    for (const a of counted.get(sheet.name)?.arrays ?? []) {
+      for (let i = 0; i < a.rows; i++)
+        for (let j = 0; j < a.cols; j++)
+          for (let rr = a.top; rr <= a.bottom; rr++) for (let cc = a.left; cc <= a.right; cc++) if (rr !== a.r + i || cc !== a.c + j) sheet.arrayCovered.add(`${rr},${cc}`);
+    }
+  }
+  return book;
 }
 
 /** Every format SheetJS reads (xlsx, xlsm, xls, ods), cell by existing cell. */
