@@ -86,7 +86,8 @@ describe("the count is what SheetJS builds", () => {
     const anchor = (r: number) => `<table:table-cell table:formula="of:=SUM([.A${r}:.C${r}])" table:number-matrix-rows-spanned="1" table:number-matrix-columns-spanned="3" office:value-type="float" office:value="3"><text:p>3</text:p></table:table-cell>`;
     const note = text("table:number-matrix-rows-spanned=&quot;9&quot;");
     const tables = table("台账", row(note) + [2, 3, 4].map((r) => row(num(1, 3) + anchor(r) + num(0, 2))).join("") + row(empty(5), 3));
-    const stripped = withoutArrayAreas(odsContent(tables));
+    const count = countOdsCells(odsContent(tables), DEFAULT_LIMITS.maxCells);
+    const stripped = withoutArrayAreas(odsContent(tables), count.ok ? count.areaTags : []);
     expect(stripped).not.toMatch(/\stable:number-matrix-[a-z-]+="/);
     expect(stripped).toContain(`table:moved-number-matrix-rows-spanned="1" table:moved-number-matrix-columns-spanned="3"`);
     expect(stripped).toContain("<text:p>table:number-matrix-rows-spanned=&quot;9&quot;</text:p>");

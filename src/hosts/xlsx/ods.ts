@@ -56,8 +56,11 @@ export interface OdsSheetCount {
 }
 
 export type OdsCellCount =
-  /** `arrayAreas`: some cell declares an array area, which SheetJS's reader would track at a cost growing with their square. */
-  | { ok: true; sheets: OdsSheetCount[]; closed: OdsSheetCount[]; arrayAreas: boolean }
+  /**
+   * `areaTags`: where (start and end in the text as SheetJS reads it) the cells declaring an array
+   * area are, which SheetJS's reader would track at a cost growing with their square.
+   */
+  | { ok: true; sheets: OdsSheetCount[]; closed: OdsSheetCount[]; areaTags: Array<[number, number]> }
   /** `sheet` passes the limit alone; null: no sheet does, but SheetJS would hold them all at once, and together they do. */
   | { ok: false; problem: "over-limit"; sheet: string | null }
   /** `why` is for tests and logs; the user is told the file is damaged. */
@@ -151,7 +154,7 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
   const sheets: OdsSheetCount[] = [];
   // SheetJS files a sheet under its name when its table closes (a later one of the same name replaces it).
   const closed: OdsSheetCount[] = [];
-  let arrayAreas = false;
+  const areaTags: Array<[number, number]> = [];
   // SheetJS's state, kept across tables as it keeps it (a row's repeat outlives its table, and a
   // cell after a table's end still lands in that table).
   let sheet: OdsSheetCount = { name: "", rawName: "", cells: 0, areaCells: 0, arrays: [] };
@@ -246,7 +249,7 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
           const mRows = ctag["number-matrix-rows-spanned"];
           const mCols = ctag["number-matrix-columns-spanned"];
           if (mRows && mCols) {
-            arrayAreas = true;
+            areaTags.push([Rn.index, Rn.index + tag.length]);
             if (!repeatOk(mRows, SHEET_ROWS) || !repeatOk(mCols, SHEET_COLUMNS) || outside(R, C, Number(mRows), Number(mCols))) return damaged(`an array formula at row ${R + 1}, column ${C + 1} spanning ${mRows} rows, ${mCols} columns`);
             qArea = Number(mRows) * Number(mCols);
             // read.ts lists the area of a cell holding a formula.
@@ -265,24 +268,31 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
     }
     if (verdict) return verdict;
   }
-  return { ok: true, sheets, closed, arrayAreas };
+  return { ok: true, sheets, closed, areaTags };
 }
 
 /** An attribute naming an array formula's area, in any namespace, case or SheetJS spelling. */
 const ARRAY_AREA_ATTRIBUTE = /(\s(?:[^"\s?>/:]*:)?)(number-matrix-(?:rows|columns)-spanned)/gi;
 
 /**
- * The content.xml text as SheetJS would read it (comments and DOCTYPE out), with every array
- * formula's area attributes renamed so SheetJS does not track them: its reader compares every later
- * cell with every area seen before (a 20,000-row register saved by LibreOffice with JY.FUNDING
- * spilled takes 16 s, 100,000 rows several minutes). read.ts lists the areas from countOdsCells.
- * Only attribute names inside tags change: no cell's text or value does.
+ * The content.xml text as SheetJS would read it (comments and DOCTYPE out), with the array area
+ * attributes of the cells at `areaTags` (from countOdsCells) renamed so SheetJS does not track
+ * them: its reader compares every later cell with every area seen before (a 20,000-row register
+ * saved by LibreOffice with JY.FUNDING spilled takes 16 s, 100,000 rows several minutes). read.ts
+ * lists the areas from the count. Only attribute names inside those tags change, never a value.
  */
-export function withoutArrayAreas(text: string): string {
-  return withoutDoctype(withoutComments(text)).replace(TAG, (tag) =>
-    // Within an attribute's name only (up to its first "=", as SheetJS splits it), never its value.
-    /matrix/i.test(tag) ? tag.replace(ATTR, (m) => m.slice(0, m.indexOf("=")).replace(ARRAY_AREA_ATTRIBUTE, "$1moved-$2") + m.slice(m.indexOf("="))) : tag,
-  );
+export function withoutArrayAreas(text: string, areaTags: Array<[number, number]>): string {
+  const str = withoutDoctype(withoutComments(text));
+  const out: string[] = [];
+  let last = 0;
+  for (const [start, end] of areaTags) {
+    out.push(str.slice(last, start));
+    // An attribute's name runs up to its first "=", as SheetJS splits it.
+    out.push(str.slice(start, end).replace(ATTR, (m) => m.slice(0, m.indexOf("=")).replace(ARRAY_AREA_ATTRIBUTE, "$1moved-$2") + m.slice(m.indexOf("="))));
+    last = end;
+  }
+  out.push(str.slice(last));
+  return out.join("");
 }
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&amp;": "&" };

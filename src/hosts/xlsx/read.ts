@@ -156,7 +156,7 @@ export async function readSpreadsheet(bytes: Uint8Array, file: string, limits: Z
           // SheetJS expands an OpenDocument sheet's repeated cells as it reads: they are counted first.
           if (part && ODS_CONTENT.test(name)) bodies.push({ name, ...odsWithinLimits(part, file, limits) });
         }
-        if (bodies.some((b) => b.count.arrayAreas)) return await withArrayAreas(all.zip, bodies, file, limits);
+        if (bodies.some((b) => b.count.areaTags.length > 0)) return await withArrayAreas(all.zip, bodies, file, limits);
       }
     }
     return readWithSheetJs(bytes, file, limits);
@@ -205,9 +205,14 @@ function odsWithinLimits(part: Uint8Array, file: string, limits: ZipLimits): { t
  * listed here from the count, as readWithSheetJs lists them from SheetJS's.
  */
 async function withArrayAreas(zip: InstanceType<typeof JSZip>, bodies: Array<{ name: string; text: string; count: OdsCount }>, file: string, limits: ZipLimits): Promise<SpreadsheetFile> {
-  for (const b of bodies) zip.file(b.name, withoutArrayAreas(b.text));
+  for (const b of bodies) {
+    zip.file(b.name, withoutArrayAreas(b.text, b.count.areaTags));
+    b.text = "";
+  }
   // The other parts keep their compressed bytes; the body is deflated quickly rather than small.
   const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 1 } });
+  // The rewritten text is not kept while SheetJS reads.
+  for (const b of bodies) zip.remove(b.name);
   const book = readWithSheetJs(bytes, file, limits);
   // SheetJS names a sheet by its table:name as written, when the table closes.
   const counted = new Map(bodies.filter((b) => ODS_BODY.test(b.name)).flatMap((b) => b.count.closed.map((s) => [s.rawName, s] as const)));
