@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { crc32 } from "node:zlib";
-import { declareSize, lastCell, odsRepeatBomb, register, registerRows, withRawEntry, workbookOf, zerosDeflated } from "../../tests/hostile/files";
+import { declareSize, lastCell, odsArrayAreas, odsRepeatBomb, register, registerRows, withRawEntry, workbookOf, zerosDeflated } from "../../tests/hostile/files";
 import { unavailable, type BenchPart, type Figure } from "../lib/report";
 
 function measure(bin: string, args: string[], cwd: string, input = ""): { seconds: number; mb: number; status: number | null } {
@@ -42,6 +42,7 @@ export const hostilePart: BenchPart = {
     put("sheet-lying.xlsx", await withRawEntry(base, "xl/worksheets/sheet1.xml", deflated, 1024, crc32(zeros)));
     put("last-cell.xlsx", await lastCell());
     put("repeat-bomb.ods", await odsRepeatBomb());
+    put("array-areas.ods", await odsArrayAreas());
     put("register-2000.xlsx", await register(2000));
     put("register-100000.xlsx", await register(100_000));
     const deep = `{"id":${"[".repeat(5000)}1${"]".repeat(5000)}}\n{"place":"${"x".repeat(50 * 1024 * 1024)}"}\n`;
@@ -58,6 +59,7 @@ export const hostilePart: BenchPart = {
       { key: "auditMediaDeclared", label: "audit, four media declaring 1.9 GB", args: ["audit", "media-declared.xlsx"], target: [10, 500] },
       { key: "auditSheetLying", label: "audit, 1 KB declared, 1 GB inside", args: ["audit", "sheet-lying.xlsx"], target: [10, 500] },
       { key: "auditOdsRepeats", label: "audit, .ods declaring 17 billion cells", args: ["audit", "repeat-bomb.ods"], target: [10, 500] },
+      { key: "auditOdsArrayAreas", label: "audit, .ods with 20,000 array areas, then 1,000,000 cells", args: ["audit", "array-areas.ods"], target: [10, 500] },
       { key: "calcHostile", label: "calc, 5,000-deep line and a 50 MB line", args: ["calc"], input: deep, target: [10, 500] },
       { key: "portable2000", label: "portable, 2,000-row register", args: ["portable", "register-2000.xlsx", "out.xlsx"] },
       { key: "portable100000", label: "portable, 100,000-row register (400,000 JY cells)", args: ["portable", "register-100000.xlsx", "portable-100000.xlsx"], target: [60, 1500] },
