@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import JSZip from "jszip";
 import { BIN, jsonLines, runCli } from "../cli/run-cli";
-import { declareSize, lastCell, odsOf, odsRepeatBomb, odsTable, register, registerRows, withRawEntry, workbookOf, zerosDeflated } from "./files";
+import { declareSize, lastCell, odsArrayAreas, odsOf, odsRepeatBomb, odsTable, register, registerRows, withRawEntry, workbookOf, zerosDeflated } from "./files";
 import { addRecordRow, editSheet, emptyRecordRow, insertRowAbove, overwriteCell, RECORD, setRecordText } from "./tamper";
 import { describeWithLibreOffice, recalcInLibreOffice } from "../libreoffice/soffice";
 
@@ -192,6 +192,16 @@ describe("bounded reading: bombs and huge sheets refused before inflating", () =
       expect(byName.get(good)!.error).toBeNull();
       expect((byName.get(good)!.registers as unknown[]).length).toBe(1);
     }
+  });
+
+  test("audit: an .ods of 20,000 array formulas then 300,000 cells (SheetJS alone compares each cell with each area) is audited, bounded in memory", async () => {
+    const input = file("array-areas.ods", await odsArrayAreas(30));
+    const r = measured(["audit", "--json", input]);
+    expect(r.status).toBe(1);
+    expect(r.peakMb).toBeLessThan(500);
+    const [out] = jsonLines(r.stdout);
+    expect(out.error).toBeNull();
+    expect((out.registers as unknown[]).length).toBe(1);
   });
 
   test("not a zip at all: a sentence, exit 2", () => {
