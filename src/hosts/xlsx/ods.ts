@@ -18,7 +18,9 @@
  *   arrayCovered, once for each copy of its cell: those listings are held to the same limit, apart
  *   from the cells (a register's spilled JY.FUNDING results are cells as well as an area).
  * SheetJS's tag pattern, attribute parser, comment and DOCTYPE removal are reproduced as they are,
- * so a file cannot show this scan one structure and SheetJS another.
+ * so a file cannot show this scan one structure and SheetJS another. The same scan finds the cells
+ * declaring array areas, which withoutArrayAreas hides from SheetJS (its reader slows with their
+ * square) and read.ts lists itself.
  *
  * A repeat outside 1…1,048,576 rows or 1…16,384 columns, or a cell beyond the last row or column
  * a sheet has, is damage: SheetJS would loop without end on "Infinity", and would file cells past
@@ -230,22 +232,19 @@ export function countOdsCells(text: string, maxCells: number): OdsCellCount {
         break;
       case "table-cell":
       case "数据":
-        if (selfClosing) {
+        if (!closing) {
+          // Every open or self-closing cell tag starts a cell (SheetJS's q).
           ++C;
-          ctag = attrs(tag, STRING_CELL_ATTRIBUTES);
+          ctag = attrs(tag, selfClosing ? STRING_CELL_ATTRIBUTES : CELL_ATTRIBUTES);
           qArea = 0;
           qArray = null;
           verdict = badColumns(ctag);
           if (verdict) break;
-          if ((ctag["数据类型"] || ctag["value-type"]) === "string") verdict = outside(R, C, 1, 1) ? damaged(`a cell at row ${R + 1}, column ${C + 1}`) : add(1);
-          C += colsOf(ctag) - 1;
-        } else if (!closing) {
-          ++C;
-          ctag = attrs(tag, CELL_ATTRIBUTES);
-          qArea = 0;
-          qArray = null;
-          verdict = badColumns(ctag);
-          if (verdict) break;
+          if (selfClosing) {
+            if ((ctag["数据类型"] || ctag["value-type"]) === "string") verdict = outside(R, C, 1, 1) ? damaged(`a cell at row ${R + 1}, column ${C + 1}`) : add(1);
+            C += colsOf(ctag) - 1;
+            break;
+          }
           const mRows = ctag["number-matrix-rows-spanned"];
           const mCols = ctag["number-matrix-columns-spanned"];
           if (mRows && mCols) {
