@@ -15,7 +15,7 @@ import { RECORD_SHEET } from "../../src/portable/record";
 import { policyClaims } from "../portable/claims";
 import { registerWorkbook } from "../portable/fixture";
 import { browserAvailable, openPlayground, openSession, type Session } from "./harness";
-import { declareSize, lastCell, odsRepeatBomb, register } from "../hostile/files";
+import { declareSize, lastCell, odsOf, odsRepeatBomb, odsTable, register } from "../hostile/files";
 
 const run = browserAvailable() ? describe : describe.skip;
 
@@ -103,6 +103,20 @@ run("playground: open an .xlsx, download portable / original", () => {
     fs.writeFileSync(ods, await odsRepeatBomb());
     await openFile(ods);
     expect(await page.locator('[data-testid="file-message"]').innerText()).toBe("无法读取 炸弹.ods：工作表 台账 的单元格超过上限 2,000,000 个");
+
+    // An .ods whose JY.FUNDING spills as LibreOffice saves it (an array area over G:I): SheetJS is
+    // given it without the area (the body rewritten in the page), and the formula opens in G2.
+    const spilled = path.join(dir, "台账.ods");
+    const cells = ["化工", 60_000_000, 60_000_000, "", "华士镇", 0]
+      .map((v) => (v === "" ? "<table:table-cell/>" : typeof v === "number" ? `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>` : `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`))
+      .join("");
+    const funding = `<table:table-cell table:number-matrix-columns-spanned="3" table:number-matrix-rows-spanned="1" table:formula="of:=_xldudf_jy_funding([.A2];[.B2];[.C2];[.D2];&quot;元&quot;;[.E2])" office:value-type="float" office:value="0"><text:p>0</text:p></table:table-cell>`;
+    const spillCell = `<table:table-cell office:value-type="float" office:value="0"><text:p>0</text:p></table:table-cell>`;
+    const header = odsTable("台账", [["行业", "第一年销售额", "第二年销售额", "标记", "镇街园区", "奖励", "市级", "镇级", "园区"]]);
+    fs.writeFileSync(spilled, await odsOf(header.replace("</table:table>", `<table:table-row>${cells}${funding}${spillCell}${spillCell}</table:table-row></table:table>`)));
+    await openFile(spilled);
+    expect(await page.locator('[data-testid="file-message"]').innerText()).not.toMatch(/无法读取/);
+    expect(await page.evaluate(() => window.__jy!.workbook.cellInput("台账", 1, 6))).toMatch(/^=JY\.FUNDING\(A2,B2,C2,D2,"元",E2\)$/);
 
     const last = path.join(dir, "末格.xlsx");
     fs.writeFileSync(last, await lastCell());
