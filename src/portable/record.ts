@@ -73,6 +73,8 @@ export interface PortableReport {
   skipped: SkippedCell[];
   /** True when the workbook already carried a record (it was made portable before). */
   alreadyPortable: boolean;
+  /** The row names converted cells hold (the .xlsx path; row-names.ts), with the formula each stands for. */
+  rowNames?: Array<{ name: string; formula: string }>;
 }
 
 export interface RecordRow {
