@@ -20,7 +20,7 @@
  *   first cell moved down, with its own value: a register's column is one row of the record, not
  *   one per enterprise. A cell that is not exactly that starts a new run.
  */
-import { endOfQuoted, shiftFormula, translate, type Translation } from "./formula";
+import { endOfQuoted, rowShifter, shiftFormula, translate, type Translation } from "./formula";
 import { MAX_FORMULA_CHARS, NotPortable } from "./native";
 import { xmlUnescape } from "./xml";
 
@@ -118,28 +118,66 @@ function withValue(template: string, value: string | null): string {
   return value === null || end < 0 ? template : `${template.slice(0, end)}<v>${value}</v>${template.slice(end)}`;
 }
 
+/** shiftCellXml(xml, k, 0, textEscape) for many k: the cell's r, its formula's ref and text cut once. */
+function cellXmlShifter(xml: string): (dRow: number) => string {
+  const spans: Array<{ start: number; end: number; shift: (k: number) => string }> = [];
+  const r = /^(<c\b[^>]*?\sr=")([^"]*)"/.exec(xml);
+  if (r) spans.push({ start: r[1].length, end: r[1].length + r[2].length, shift: rowShifter(r[2]) });
+  const ref = /(<f\b[^>]*?\sref=")([^"]*)"/.exec(xml);
+  if (ref) spans.push({ start: ref.index + ref[1].length, end: ref.index + ref[1].length + ref[2].length, shift: rowShifter(ref[2]) });
+  const f = /(<f\b[^>]*>)([\s\S]*?)<\/f>/.exec(xml);
+  if (f) {
+    const text = rowShifter(xmlUnescape(f[2]));
+    spans.push({ start: f.index + f[1].length, end: f.index + f[1].length + f[2].length, shift: (k) => textEscape(text(k)) });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  if (spans.some((s, i) => i > 0 && s.start < spans[i - 1].end)) return (k) => shiftCellXml(xml, k, 0, textEscape);
+  return (k) => {
+    if (k === 0) return xml;
+    let out = "";
+    let at = 0;
+    for (const s of spans) {
+      out += xml.slice(at, s.start) + s.shift(k);
+      at = s.end;
+    }
+    return out + xml.slice(at);
+  };
+}
+
 interface Run {
   first: RecordRow;
-  original: string;
-  portable: string;
   portableValue: boolean;
   col: string;
   row: number;
   values: Array<string | null>;
   chars: number;
+  shift: RunShifters;
+}
+
+interface RunShifters {
+  cell: (k: number) => string;
+  formula: (k: number) => string;
+  excel: (k: number) => string;
+  original: (k: number) => string;
+  portable: (k: number) => string;
+}
+
+/** A run's first cell (its templates without values) cut for shifting. */
+function shiftersOf(first: RecordRow, original: string, portable: string): RunShifters {
+  return { cell: rowShifter(first.cell), formula: rowShifter(first.formula), excel: rowShifter(first.excel ?? ""), original: cellXmlShifter(original), portable: cellXmlShifter(portable) };
 }
 
 /** Cell k of a run (0: its first cell). */
-function runMember(run: Pick<Run, "first" | "original" | "portable" | "portableValue">, k: number, value: string | null): RecordRow {
+function runMember(run: Pick<Run, "first" | "portableValue" | "shift">, k: number, value: string | null): RecordRow {
   const f = run.first;
   return {
     sheet: f.sheet,
-    cell: shiftFormula(f.cell, k, 0),
+    cell: run.shift.cell(k),
     kind: f.kind,
-    formula: f.formula && shiftFormula(f.formula, k, 0),
-    original: withValue(shiftCellXml(run.original, k, 0, textEscape), value),
-    portable: withValue(shiftCellXml(run.portable, k, 0, textEscape), run.portableValue ? value : null),
-    excel: f.excel && shiftFormula(f.excel, k, 0),
+    formula: run.shift.formula(k),
+    original: withValue(run.shift.original(k), value),
+    portable: withValue(run.shift.portable(k), run.portableValue ? value : null),
+    excel: f.excel && run.shift.excel(k),
   };
 }
 
@@ -154,7 +192,7 @@ function startRun(r: RecordRow): Run | null {
   const portable = withoutValue(r.portable);
   const portableValue = portable.value !== null;
   if (portableValue && portable.value !== original.value) return null;
-  const run: Run = { first: r, original: original.template, portable: portable.template, portableValue, col: p[1], row: Number(p[2]), values: [original.value], chars: 0 };
+  const run: Run = { first: r, portableValue, col: p[1], row: Number(p[2]), values: [original.value], chars: 0, shift: shiftersOf(r, original.template, portable.template) };
   return sameRow(runMember(run, 0, original.value), r) ? run : null;
 }
 
@@ -215,7 +253,7 @@ function runRows(first: RecordRow, values: string, portableValue: string): Recor
   const head = { ...first, cell: `${range[1]}${range[2]}` };
   const original = withoutValue(head.original);
   const portable = withoutValue(head.portable);
-  const run = { first: head, original: original.template, portable: portable.template, portableValue: portableValue === "1" };
+  const run = { first: head, portableValue: portableValue === "1", shift: shiftersOf(head, original.template, portable.template) };
   return (list as Array<string | null>).map((v, k) => runMember(run, k, v));
 }
 

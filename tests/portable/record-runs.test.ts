@@ -4,6 +4,7 @@
  * do not), and a run tampered with is damage, never a different cell.
  */
 import fc from "fast-check";
+import { rowShifter, shiftFormula } from "../../src/portable/formula";
 import { parseRecord, recordSheetRows, RECORD_VERSION, type RecordRow } from "../../src/portable/record";
 import { checkRecord } from "../../src/portable/verify";
 
@@ -38,6 +39,17 @@ function column(first: number, values: Array<string | null>, opts: { style?: (r:
 }
 
 describe("record runs", () => {
+  test("a run's cells are its first cell shifted down, as shiftFormula shifts it", () => {
+    const piece = fc.constantFrom("A2", "$B2", "C$1", "$D$3", "'台 账'!E2", "Sheet1!F9:G10", '"A2"', "[@A2]", "T[[#This Row],[B3]]", "LOG10(", "Q1X", ",", "+", "(", ")", "{1,2}", "AB12", "XFD1");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 0, max: 5000 }), (pieces, k) => {
+        const f = pieces.join("");
+        expect(rowShifter(f)(k)).toBe(shiftFormula(f, k, 0));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test("a 2,000-row register column is a handful of record rows, read back entry for entry", () => {
     const values = Array.from({ length: 2000 }, (_, k) => (k % 97 === 0 ? null : String(1_234_567.89 + k)));
     const rows = column(2, values);
