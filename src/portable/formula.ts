@@ -145,7 +145,13 @@ function argOf(text: string, allowRange: boolean): Arg {
       if ((c2 - c1 + 1) * (r2 - r1 + 1) > 32) {
         throw new NotPortable("标记区域超过 32 个单元格", "the flags range holds more than 32 cells");
       }
-      for (let row = r1; row <= r2; row++) for (let col = c1; col <= c2; col++) refs.push(`${sheet}${colLetters(col)}${row}`);
+      // Each cell keeps the range's $: a fixed range stays fixed wherever the formula is read.
+      const [colFixed, rowFixed] = [r[2] === "$" && r[6] === "$", r[4] === "$" && r[8] === "$"];
+      if (colFixed !== (r[2] === "$" || r[6] === "$") || rowFixed !== (r[4] === "$" || r[8] === "$")) {
+        throw new NotPortable("标记区域两端的 $ 不一致", "the flags range mixes fixed ($) and relative ends");
+      }
+      const [cd, rd] = [colFixed ? "$" : "", rowFixed ? "$" : ""];
+      for (let row = r1; row <= r2; row++) for (let col = c1; col <= c2; col++) refs.push(`${sheet}${cd}${colLetters(col)}${rd}${row}`);
       return { kind: "cells", refs };
     }
   }

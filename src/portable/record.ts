@@ -22,7 +22,7 @@
  */
 import { endOfQuoted, rowShifter, shiftFormula, translate, type Translation } from "./formula";
 import { MAX_FORMULA_CHARS, NotPortable } from "./native";
-import { xmlUnescape } from "./xml";
+import { xmlEscape, xmlUnescape } from "./xml";
 
 export const RECORD_SHEET = "JY_ORIGINALS";
 export const NOTE_SHEET = "JY通用版说明";
@@ -104,6 +104,11 @@ export function shiftCellXml(xml: string, dr: number, dc: number, escape: (s: st
 const RUN_KINDS = new Set(["native", "spill"]);
 /** A run's values stay well inside a cell's 32,767 characters. */
 const RUN_CHARS = 30000;
+/**
+ * The most characters a record's runs expand to (a 100,000-row register: about 75 million); a run
+ * past it is read as damage rather than filling memory.
+ */
+const RUN_EXPANSION_CHARS = 150_000_000;
 /** Element text as spreadsheet files write a formula (quotes left as they are). */
 const textEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -118,8 +123,12 @@ function withValue(template: string, value: string | null): string {
   return value === null || end < 0 ? template : `${template.slice(0, end)}<v>${value}</v>${template.slice(end)}`;
 }
 
-/** shiftCellXml(xml, k, 0, textEscape) for many k: the cell's r, its formula's ref and text cut once. */
+/**
+ * shiftCellXml(xml, k, 0, escape) for many k: the cell's r, its formula's ref and text cut once. The
+ * formula is escaped as the first cell has it: Excel leaves quotes as they are, LibreOffice writes &quot;.
+ */
 function cellXmlShifter(xml: string): (dRow: number) => string {
+  const escape = /<f\b[^>]*>[^<]*&quot;/.test(xml) ? xmlEscape : textEscape;
   const spans: Array<{ start: number; end: number; shift: (k: number) => string }> = [];
   const r = /^(<c\b[^>]*?\sr=")([^"]*)"/.exec(xml);
   if (r) spans.push({ start: r[1].length, end: r[1].length + r[2].length, shift: rowShifter(r[2]) });
@@ -128,10 +137,10 @@ function cellXmlShifter(xml: string): (dRow: number) => string {
   const f = /(<f\b[^>]*>)([\s\S]*?)<\/f>/.exec(xml);
   if (f) {
     const text = rowShifter(xmlUnescape(f[2]));
-    spans.push({ start: f.index + f[1].length, end: f.index + f[1].length + f[2].length, shift: (k) => textEscape(text(k)) });
+    spans.push({ start: f.index + f[1].length, end: f.index + f[1].length + f[2].length, shift: (k) => escape(text(k)) });
   }
   spans.sort((a, b) => a.start - b.start);
-  if (spans.some((s, i) => i > 0 && s.start < spans[i - 1].end)) return (k) => shiftCellXml(xml, k, 0, textEscape);
+  if (spans.some((s, i) => i > 0 && s.start < spans[i - 1].end)) return (k) => shiftCellXml(xml, k, 0, escape);
   return (k) => {
     if (k === 0) return xml;
     let out = "";
@@ -239,7 +248,7 @@ export function recordSheetRows(record: RecordRow[], calcChain: string | null): 
 }
 
 /** A run's cells as record rows, or null when the run row is malformed (it is then checked as it stands, and refused). */
-function runRows(first: RecordRow, values: string, portableValue: string): RecordRow[] | null {
+function runRows(first: RecordRow, values: string, portableValue: string, budget: { left: number }): RecordRow[] | null {
   const range = /^([A-Z]{1,3})([1-9]\d{0,6}):([A-Z]{1,3})([1-9]\d{0,6})$/.exec(first.cell);
   if (!range || range[1] !== range[3] || !RUN_KINDS.has(first.kind)) return null;
   let list: unknown;
@@ -249,7 +258,12 @@ function runRows(first: RecordRow, values: string, portableValue: string): Recor
     return null;
   }
   const n = Number(range[4]) - Number(range[2]) + 1;
-  if (!Array.isArray(list) || n < 2 || list.length !== n || Number(range[4]) > 1048576 || !list.every((v) => v === null || typeof v === "string")) return null;
+  // A value is a <v>'s text: no markup (restore writes it into the sheet).
+  if (!Array.isArray(list) || n < 2 || list.length !== n || Number(range[4]) > 1048576 || !list.every((v) => v === null || (typeof v === "string" && !v.includes("<")))) return null;
+  // What the run expands to is bounded, whatever a tampered record says.
+  const size = n * (first.formula.length + first.original.length + first.portable.length + (first.excel?.length ?? 0));
+  if (size > budget.left) return null;
+  budget.left -= size;
   const head = { ...first, cell: `${range[1]}${range[2]}` };
   const original = withoutValue(head.original);
   const portable = withoutValue(head.portable);
@@ -286,6 +300,7 @@ export function parseRecord(text: (ref: string) => string | undefined, lastRow?:
   const count = c1 !== undefined && /^\d+$/.test(c1) ? Number(c1) : null;
   const used = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H", "I"].some((c) => text(`${c}${r}`) !== undefined);
   let lines = 0;
+  const budget = { left: RUN_EXPANSION_CHARS };
   // Trailing empty rows (a host's used range, padding) are no gaps: the record ends at its last used row.
   let end = lastRow ?? Infinity;
   while (end >= 3 && end !== Infinity && !used(end)) end--;
@@ -300,7 +315,7 @@ export function parseRecord(text: (ref: string) => string | undefined, lastRow?:
     else {
       lines++;
       const row: RecordRow = { sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || undefined };
-      const run = get("H") ? runRows(row, get("H"), get("I")) : null;
+      const run = get("H") ? runRows(row, get("H"), get("I"), budget) : null;
       for (const member of run ?? [row]) {
         rows.push(member);
         rowNumbers.push(r);
