@@ -145,7 +145,13 @@ function argOf(text: string, allowRange: boolean): Arg {
       if ((c2 - c1 + 1) * (r2 - r1 + 1) > 32) {
         throw new NotPortable("标记区域超过 32 个单元格", "the flags range holds more than 32 cells");
       }
-      for (let row = r1; row <= r2; row++) for (let col = c1; col <= c2; col++) refs.push(`${sheet}${colLetters(col)}${row}`);
+      // Each cell keeps the range's $: a fixed range stays fixed wherever the formula is read.
+      const [colFixed, rowFixed] = [r[2] === "$" && r[6] === "$", r[4] === "$" && r[8] === "$"];
+      if (colFixed !== (r[2] === "$" || r[6] === "$") || rowFixed !== (r[4] === "$" || r[8] === "$")) {
+        throw new NotPortable("标记区域两端的 $ 不一致", "the flags range mixes fixed ($) and relative ends");
+      }
+      const [cd, rd] = [colFixed ? "$" : "", rowFixed ? "$" : ""];
+      for (let row = r1; row <= r2; row++) for (let col = c1; col <= c2; col++) refs.push(`${sheet}${cd}${colLetters(col)}${rd}${row}`);
       return { kind: "cells", refs };
     }
   }
@@ -224,11 +230,14 @@ export function translate(formula: string, column = 0): Translation {
  * Moves the relative references of a formula by (dRow, dCol), as Excel does when a shared
  * formula is used in another cell of its range.
  */
+/** A cell reference in formula text (on the text with literals masked). */
+const REFERENCE = /(?<![A-Za-z0-9_.$\\])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_!(\[])/g;
+
 export function shiftFormula(formula: string, dRow: number, dCol: number): string {
   if (dRow === 0 && dCol === 0) return formula;
   // Structured references' insides are no cells ([@Q1]); a table named AB1 is none either.
   const masked = maskLiterals(formula, true);
-  const re = /(?<![A-Za-z0-9_.$\\])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_!(\[])/g;
+  const re = REFERENCE;
   let out = "";
   let at = 0;
   for (const m of masked.matchAll(re)) {
@@ -239,6 +248,32 @@ export function shiftFormula(formula: string, dRow: number, dCol: number): strin
     at = m.index! + text.length;
   }
   return out + formula.slice(at);
+}
+
+/**
+ * shiftFormula(formula, k, 0) for many k: the formula is cut once at each relative row number, and
+ * each shift is then a join (a record's run rebuilds thousands of cells from one).
+ */
+export function rowShifter(formula: string): (dRow: number) => string {
+  const masked = maskLiterals(formula, true);
+  const parts: string[] = [];
+  const rows: number[] = [];
+  let at = 0;
+  for (const m of masked.matchAll(REFERENCE)) {
+    const [text, , , rowAbs, row] = m;
+    if (rowAbs) continue;
+    const end = m.index! + text.length;
+    parts.push(formula.slice(at, end - row.length));
+    rows.push(Number(row));
+    at = end;
+  }
+  parts.push(formula.slice(at));
+  return (dRow) => {
+    if (dRow === 0) return formula;
+    let out = parts[0];
+    for (let i = 0; i < rows.length; i++) out += String(rows[i] + dRow) + parts[i + 1];
+    return out;
+  };
 }
 
 export { colLetters, colNumber };

@@ -20,9 +20,9 @@
  *   first cell moved down, with its own value: a register's column is one row of the record, not
  *   one per enterprise. A cell that is not exactly that starts a new run.
  */
-import { endOfQuoted, shiftFormula, translate, type Translation } from "./formula";
+import { endOfQuoted, rowShifter, shiftFormula, translate, type Translation } from "./formula";
 import { MAX_FORMULA_CHARS, NotPortable } from "./native";
-import { xmlUnescape } from "./xml";
+import { xmlEscape, xmlUnescape } from "./xml";
 
 export const RECORD_SHEET = "JY_ORIGINALS";
 export const NOTE_SHEET = "JY通用版说明";
@@ -73,6 +73,8 @@ export interface PortableReport {
   skipped: SkippedCell[];
   /** True when the workbook already carried a record (it was made portable before). */
   alreadyPortable: boolean;
+  /** The row names converted cells hold (the .xlsx path; row-names.ts), with the formula each stands for. */
+  rowNames?: Array<{ name: string; formula: string }>;
 }
 
 export interface RecordRow {
@@ -102,6 +104,11 @@ export function shiftCellXml(xml: string, dr: number, dc: number, escape: (s: st
 const RUN_KINDS = new Set(["native", "spill"]);
 /** A run's values stay well inside a cell's 32,767 characters. */
 const RUN_CHARS = 30000;
+/**
+ * The most characters a record's runs expand to (a 100,000-row register: about 75 million); a run
+ * past it is read as damage rather than filling memory.
+ */
+const RUN_EXPANSION_CHARS = 150_000_000;
 /** Element text as spreadsheet files write a formula (quotes left as they are). */
 const textEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -116,28 +123,70 @@ function withValue(template: string, value: string | null): string {
   return value === null || end < 0 ? template : `${template.slice(0, end)}<v>${value}</v>${template.slice(end)}`;
 }
 
+/**
+ * shiftCellXml(xml, k, 0, escape) for many k: the cell's r, its formula's ref and text cut once. The
+ * formula is escaped as the first cell has it: Excel leaves quotes as they are, LibreOffice writes &quot;.
+ */
+function cellXmlShifter(xml: string): (dRow: number) => string {
+  const escape = /<f\b[^>]*>[^<]*&quot;/.test(xml) ? xmlEscape : textEscape;
+  const spans: Array<{ start: number; end: number; shift: (k: number) => string }> = [];
+  const r = /^(<c\b[^>]*?\sr=")([^"]*)"/.exec(xml);
+  if (r) spans.push({ start: r[1].length, end: r[1].length + r[2].length, shift: rowShifter(r[2]) });
+  const ref = /(<f\b[^>]*?\sref=")([^"]*)"/.exec(xml);
+  if (ref) spans.push({ start: ref.index + ref[1].length, end: ref.index + ref[1].length + ref[2].length, shift: rowShifter(ref[2]) });
+  const f = /(<f\b[^>]*>)([\s\S]*?)<\/f>/.exec(xml);
+  if (f) {
+    const text = rowShifter(xmlUnescape(f[2]));
+    spans.push({ start: f.index + f[1].length, end: f.index + f[1].length + f[2].length, shift: (k) => escape(text(k)) });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  if (spans.some((s, i) => i > 0 && s.start < spans[i - 1].end)) return (k) => shiftCellXml(xml, k, 0, escape);
+  return (k) => {
+    if (k === 0) return xml;
+    let out = "";
+    let at = 0;
+    for (const s of spans) {
+      out += xml.slice(at, s.start) + s.shift(k);
+      at = s.end;
+    }
+    return out + xml.slice(at);
+  };
+}
+
 interface Run {
   first: RecordRow;
-  original: string;
-  portable: string;
   portableValue: boolean;
   col: string;
   row: number;
   values: Array<string | null>;
   chars: number;
+  shift: RunShifters;
+}
+
+interface RunShifters {
+  cell: (k: number) => string;
+  formula: (k: number) => string;
+  excel: (k: number) => string;
+  original: (k: number) => string;
+  portable: (k: number) => string;
+}
+
+/** A run's first cell (its templates without values) cut for shifting. */
+function shiftersOf(first: RecordRow, original: string, portable: string): RunShifters {
+  return { cell: rowShifter(first.cell), formula: rowShifter(first.formula), excel: rowShifter(first.excel ?? ""), original: cellXmlShifter(original), portable: cellXmlShifter(portable) };
 }
 
 /** Cell k of a run (0: its first cell). */
-function runMember(run: Pick<Run, "first" | "original" | "portable" | "portableValue">, k: number, value: string | null): RecordRow {
+function runMember(run: Pick<Run, "first" | "portableValue" | "shift">, k: number, value: string | null): RecordRow {
   const f = run.first;
   return {
     sheet: f.sheet,
-    cell: shiftFormula(f.cell, k, 0),
+    cell: run.shift.cell(k),
     kind: f.kind,
-    formula: f.formula && shiftFormula(f.formula, k, 0),
-    original: withValue(shiftCellXml(run.original, k, 0, textEscape), value),
-    portable: withValue(shiftCellXml(run.portable, k, 0, textEscape), run.portableValue ? value : null),
-    excel: f.excel && shiftFormula(f.excel, k, 0),
+    formula: run.shift.formula(k),
+    original: withValue(run.shift.original(k), value),
+    portable: withValue(run.shift.portable(k), run.portableValue ? value : null),
+    excel: f.excel && run.shift.excel(k),
   };
 }
 
@@ -152,7 +201,7 @@ function startRun(r: RecordRow): Run | null {
   const portable = withoutValue(r.portable);
   const portableValue = portable.value !== null;
   if (portableValue && portable.value !== original.value) return null;
-  const run: Run = { first: r, original: original.template, portable: portable.template, portableValue, col: p[1], row: Number(p[2]), values: [original.value], chars: 0 };
+  const run: Run = { first: r, portableValue, col: p[1], row: Number(p[2]), values: [original.value], chars: 0, shift: shiftersOf(r, original.template, portable.template) };
   return sameRow(runMember(run, 0, original.value), r) ? run : null;
 }
 
@@ -199,7 +248,7 @@ export function recordSheetRows(record: RecordRow[], calcChain: string | null): 
 }
 
 /** A run's cells as record rows, or null when the run row is malformed (it is then checked as it stands, and refused). */
-function runRows(first: RecordRow, values: string, portableValue: string): RecordRow[] | null {
+function runRows(first: RecordRow, values: string, portableValue: string, budget: { left: number }): RecordRow[] | null {
   const range = /^([A-Z]{1,3})([1-9]\d{0,6}):([A-Z]{1,3})([1-9]\d{0,6})$/.exec(first.cell);
   if (!range || range[1] !== range[3] || !RUN_KINDS.has(first.kind)) return null;
   let list: unknown;
@@ -209,11 +258,16 @@ function runRows(first: RecordRow, values: string, portableValue: string): Recor
     return null;
   }
   const n = Number(range[4]) - Number(range[2]) + 1;
-  if (!Array.isArray(list) || n < 2 || list.length !== n || Number(range[4]) > 1048576 || !list.every((v) => v === null || typeof v === "string")) return null;
+  // A value is a <v>'s text: no markup (restore writes it into the sheet).
+  if (!Array.isArray(list) || n < 2 || list.length !== n || Number(range[4]) > 1048576 || !list.every((v) => v === null || (typeof v === "string" && !v.includes("<")))) return null;
+  // What the run expands to is bounded, whatever a tampered record says.
+  const size = n * (first.formula.length + first.original.length + first.portable.length + (first.excel?.length ?? 0));
+  if (size > budget.left) return null;
+  budget.left -= size;
   const head = { ...first, cell: `${range[1]}${range[2]}` };
   const original = withoutValue(head.original);
   const portable = withoutValue(head.portable);
-  const run = { first: head, original: original.template, portable: portable.template, portableValue: portableValue === "1" };
+  const run = { first: head, portableValue: portableValue === "1", shift: shiftersOf(head, original.template, portable.template) };
   return (list as Array<string | null>).map((v, k) => runMember(run, k, v));
 }
 
@@ -246,6 +300,7 @@ export function parseRecord(text: (ref: string) => string | undefined, lastRow?:
   const count = c1 !== undefined && /^\d+$/.test(c1) ? Number(c1) : null;
   const used = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H", "I"].some((c) => text(`${c}${r}`) !== undefined);
   let lines = 0;
+  const budget = { left: RUN_EXPANSION_CHARS };
   // Trailing empty rows (a host's used range, padding) are no gaps: the record ends at its last used row.
   let end = lastRow ?? Infinity;
   while (end >= 3 && end !== Infinity && !used(end)) end--;
@@ -260,7 +315,7 @@ export function parseRecord(text: (ref: string) => string | undefined, lastRow?:
     else {
       lines++;
       const row: RecordRow = { sheet: get("A"), cell: get("B"), kind: get("C"), formula: get("D"), original: get("E"), portable: get("F"), excel: get("G") || undefined };
-      const run = get("H") ? runRows(row, get("H"), get("I")) : null;
+      const run = get("H") ? runRows(row, get("H"), get("I"), budget) : null;
       for (const member of run ?? [row]) {
         rows.push(member);
         rowNumbers.push(r);

@@ -19,34 +19,42 @@ import { colLetters, colNumber, maskLiterals } from "./formula";
 export const ROW_NAME = /^_JY_([CV])(\d+)$/;
 export const isRowName = (name: string): boolean => ROW_NAME.test(name);
 
-/** A sheet name as a reference prefix: quoted unless it is plain letters, digits and _ (and no cell address). */
+/**
+ * A sheet name as a reference prefix, always quoted: LibreOffice reads an unquoted 台账（2024） or a
+ * name with an ideographic space as no sheet at all.
+ */
 export function sheetPrefix(sheet: string): string {
-  const plain = /^[A-Za-z_\u0080-\uffff][A-Za-z0-9_.\u0080-\uffff]*$/.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet) && !/^(TRUE|FALSE)$/i.test(sheet);
-  return plain ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+  return `'${sheet.replace(/'/g, "''")}'!`;
 }
 
-/** The name formula for "the cell `offset` rows below this one, in column `col` of `sheet`". */
+/**
+ * The name formula for "the cell `offset` rows below this one, in column `col` of `sheet`". The row
+ * is SUM(ROW()), a number: in an array formula ROW() is an array, and INDEX over an array of rows
+ * gives values, where a blank cell would read as 0 (blank sales must stay blank, an error).
+ */
 export function argDefinition(sheet: string, col: number, offset: number): string {
   const c = colLetters(col);
-  const row = offset === 0 ? "ROW()" : offset > 0 ? `ROW()+${offset}` : `ROW()${offset}`;
+  const row = offset === 0 ? "SUM(ROW())" : offset > 0 ? `SUM(ROW())+${offset}` : `SUM(ROW())${offset}`;
   return `INDEX(${sheetPrefix(sheet)}$${c}:$${c},${row})`;
 }
 
-const ARG = /^INDEX\((?:'((?:[^']|'')+)'|([^'!]+))!\$([A-Z]{1,3}):\$([A-Z]{1,3}),ROW\(\)(?:([+-])(\d+))?\)$/;
+const ARG = /^INDEX\('((?:[^']|'')+)'!\$([A-Z]{1,3}):\$([A-Z]{1,3}),SUM\(ROW\(\)\)(?:([+-])(\d+))?\)$/;
 
 /** Reads an argument name's formula back (null: not one this module writes). */
 export function parseArgDefinition(text: string): { sheet: string; col: number; offset: number } | null {
   const m = ARG.exec(text);
-  if (!m || m[3] !== m[4]) return null;
-  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
-  const offset = m[5] ? Number(m[6]) * (m[5] === "-" ? -1 : 1) : 0;
-  return { sheet, col: colNumber(m[3]), offset };
+  if (!m || m[2] !== m[3]) return null;
+  const offset = m[4] ? Number(m[5]) * (m[4] === "-" ? -1 : 1) : 0;
+  return { sheet: m[1].replace(/''/g, "'"), col: colNumber(m[2]), offset };
 }
 
 // A cell reference, with its sheet when it has one (in the masked text a quoted name is blanked).
 const REF = /(?<![A-Za-z0-9_.$\\\u0080-\uffff])((?:'[^']*'|[A-Za-z0-9_.\u0080-\uffff]+)!)?(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_!(\[])/g;
-/** What a name cannot say for its cell: structured or external references, whole rows or columns, texts read as addresses. */
-const UNNAMEABLE = /\[|\bINDIRECT\s*\(|\bCELL\s*\(|#REF!|(?<![A-Za-z0-9_.$])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}(?![A-Za-z0-9_(])|(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+(?![A-Za-z0-9_(])/i;
+/**
+ * What a name cannot say for its cell: structured or external references, whole rows or columns,
+ * texts read as addresses, references over several sheets (Sheet1:Sheet3!A1).
+ */
+const UNNAMEABLE = /\[|\bINDIRECT\s*\(|\bCELL\s*\(|#REF!|(?<![A-Za-z0-9_.$])\$?[A-Z]{1,3}:\$?[A-Z]{1,3}(?![A-Za-z0-9_(])|(?<![A-Za-z0-9_.$])\$?\d+:\$?\d+(?![A-Za-z0-9_(])|:(?:'[^']*'|[A-Za-z0-9_.\u0080-\uffff]+)!/i;
 
 /**
  * The formula of a cell in `row` of `sheet` as a name's formula: absolute references with
@@ -63,11 +71,13 @@ export function rowForm(formula: string, row: number, sheet: string, argName: (s
     const [text, sheetPart, , colText, rowAbs, rowText] = m;
     const start = m.index!;
     const refSheet = sheetPart ? unquote(formula.slice(start, start + sheetPart.length - 1)) : sheet;
+    if (sheetPart && refSheet.includes(":")) return null;
     const next = masked[start + text.length];
     const prev = masked[start - 1];
     let ref: string;
     if (rowAbs) {
-      ref = `${sheetPrefix(refSheet)}$${colText}$${rowText}`;
+      // The second end of a range takes the sheet of the first (台账!$A$1:$B$2).
+      ref = `${prev === ":" && !sheetPart ? "" : sheetPrefix(refSheet)}$${colText}$${rowText}`;
     } else {
       // A relative row inside a range (A2:C2) would need the range operator between two names.
       if (next === ":" || prev === ":") return null;
@@ -94,8 +104,9 @@ export class RowNames {
 
   constructor(taken: Iterable<string> = []) {
     this.next = { C: 1, V: 1 };
+    // Names are the same in any case (_jy_v1 is _JY_V1).
     for (const n of taken) {
-      const m = ROW_NAME.exec(n);
+      const m = ROW_NAME.exec(n.toUpperCase());
       if (m) this.next[m[1] as "C" | "V"] = Math.max(this.next[m[1] as "C" | "V"], Number(m[2]) + 1);
     }
   }

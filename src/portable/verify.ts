@@ -40,9 +40,16 @@ export function parseA1(ref: string): { row: number; col: number } | null {
 export const refOf = (row: number, col: number) => `${colLetters(col)}${row}`;
 
 
+/**
+ * One <c> element as the add-in records a cell: an opening tag, at most one formula and one value
+ * (or inline string), and nothing else — restore writes it into a sheet, so a record row carrying a
+ * second cell or any other element is no cell at all.
+ */
+const ONE_CELL = /^<c\b[^<>]*?(?:\/>|>(?:<f\b[^<>]*?(?:\/>|>[^<]*<\/f>))?(?:<v>[^<]*<\/v>|<is>(?:(?!<\/?(?:c|f|v|is)\b)[\s\S])*<\/is>)?<\/c>)$/;
+
 /** The r attribute and the formula text of a recorded <c> element (null: not a <c> element). */
 export function recordedCell(xml: string): { ref: string; formula: string | null; shared: boolean } | null {
-  const open = /^<c\b[^>]*?\/?>/.exec(xml);
+  const open = ONE_CELL.test(xml) ? /^<c\b[^>]*?\/?>/.exec(xml) : null;
   if (!open) return null;
   const r = /\sr="([^"]*)"/.exec(open[0]);
   const f = /<f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/f>)/.exec(xml);

@@ -334,6 +334,7 @@ export async function makePortable(
   await convertCalculatedColumns(zip, sheets, record, report);
   if (record.length === 0) return { bytes: unchanged(bytes), report };
   const rowNames = names.definitions();
+  if (rowNames.length > 0) report.rowNames = rowNames;
   for (const d of rowNames) record.push({ sheet: "", cell: d.name, kind: NAME_KIND, formula: "", original: "", portable: d.formula });
 
   // calcChain lists formula cells; a frozen cell has none, which Excel reports as damage.

@@ -68,4 +68,35 @@ describeWithLibreOffice("row names recalculated by LibreOffice", (soffice) => {
     expect(mismatches).toEqual([]);
     expect(values.get("A1")).toBe("江阴市落后产能退出奖励台账");
   });
+
+  test("a sheet named 台账（2024） and a fixed flags range ($N$1:$O$1) read the same cells on every row", async () => {
+    const claims = policyClaims().filter((c) => c.unitText === undefined && c.unit === "元" && !c.flags).slice(0, 20);
+    const { bytes } = await registerWorkbook(claims);
+    const zip = await JSZip.loadAsync(bytes);
+    const wb = await zip.file("xl/workbook.xml")!.async("string");
+    zip.file("xl/workbook.xml", wb.replace('name="台账"', 'name="台账（2024）"'));
+    const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    // Every row's flags come from N1:O1 (blank); N2:N21 hold an exclusion that must not be read.
+    const fixed = sheet
+      .replace(/((?:_xldudf_JY_|JY\.)(?:REWARD|FUNDING)\(A\d+,B\d+,C\d+,)D\d+,/g, (_, call: string) => `${call}$N$1:$O$1,`)
+      .replace(/(<row r="(\d+)"[^>]*>[\s\S]*?)<\/row>/g, (m, body: string, r: string) => (Number(r) >= 2 ? `${body}${text(`N${r}`, "违规新增")}</row>` : m));
+    zip.file("xl/worksheets/sheet1.xml", fixed);
+    const edited = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+    const { bytes: portable, report } = await makePortable(edited, JSZip);
+    expect(report.skipped).toEqual([]);
+    expect(report.rowNames!.filter((n) => n.name.startsWith("_JY_C")).length).toBeLessThanOrEqual(4);
+
+    const values = await cachedValues(recalcInLibreOffice(soffice, portable, "register.xlsx"), "台账（2024）", JSZip);
+    const mismatches: string[] = [];
+    claims.forEach((c, i) => {
+      const want = engineOutputs(c);
+      ["F", "G", "H", "I"].forEach((col, k) => {
+        if (want[0] === "error" && k > 0) return;
+        const got = values.get(`${col}${i + 2}`);
+        const isError = got !== null && typeof got === "object";
+        if (want[k] === "error" ? !isError : got !== want[k]) mismatches.push(`${col}${i + 2}: engine ${want[k]}, LibreOffice ${JSON.stringify(got)}`);
+      });
+    });
+    expect(mismatches).toEqual([]);
+  });
 });

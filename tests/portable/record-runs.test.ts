@@ -4,6 +4,7 @@
  * do not), and a run tampered with is damage, never a different cell.
  */
 import fc from "fast-check";
+import { rowShifter, shiftFormula } from "../../src/portable/formula";
 import { parseRecord, recordSheetRows, RECORD_VERSION, type RecordRow } from "../../src/portable/record";
 import { checkRecord } from "../../src/portable/verify";
 
@@ -38,6 +39,17 @@ function column(first: number, values: Array<string | null>, opts: { style?: (r:
 }
 
 describe("record runs", () => {
+  test("a run's cells are its first cell shifted down, as shiftFormula shifts it", () => {
+    const piece = fc.constantFrom("A2", "$B2", "C$1", "$D$3", "'台 账'!E2", "Sheet1!F9:G10", '"A2"', "[@A2]", "T[[#This Row],[B3]]", "LOG10(", "Q1X", ",", "+", "(", ")", "{1,2}", "AB12", "XFD1");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.integer({ min: 0, max: 5000 }), (pieces, k) => {
+        const f = pieces.join("");
+        expect(rowShifter(f)(k)).toBe(shiftFormula(f, k, 0));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test("a 2,000-row register column is a handful of record rows, read back entry for entry", () => {
     const values = Array.from({ length: 2000 }, (_, k) => (k % 97 === 0 ? null : String(1_234_567.89 + k)));
     const rows = column(2, values);
@@ -76,7 +88,33 @@ describe("record runs", () => {
     expect(sorted(parseRecord(reader(sheet), sheet.length).rows)).toHaveLength(2000);
   });
 
+  test("a column saved by LibreOffice (quotes in formulas written &quot;) is runs too", () => {
+    const rows = column(2, Array.from({ length: 50 }, (_, k) => String(k))).map((r) => ({ ...r, original: r.original.replace(/"元"/g, "&quot;元&quot;") }));
+    const sheet = recordSheetRows(rows, null);
+    expect(sheet.length - 2).toBe(2);
+    expect(sorted(parseRecord(reader(sheet), sheet.length).rows)).toEqual(sorted(rows));
+  });
+
+  test("a record row carrying a second cell or other markup is damage (restore writes E into the sheet)", () => {
+    const sheet = recordSheetRows(column(2, ["1"]), null);
+    sheet[2][4] += '<c r="Z9"><f>WEBSERVICE("http://x/")</f></c>';
+    expect(checkRecord(parseRecord(reader(sheet), sheet.length)).map((d) => d.en)).toEqual([expect.stringMatching(/original cell is malformed/)]);
+  });
+
+  test("a run that would expand past what any register needs is damage, not memory", () => {
+    const rows = column(2, ["1", "2"]).filter((r) => r.kind === "native");
+    const sheet = recordSheetRows(rows, null);
+    const run = sheet.slice(2).find((r) => r[7])!;
+    run[1] = "F2:F6001";
+    run[4] = run[4].replace("<f>", `<f>${"+0".repeat(15000)}`);
+    run[7] = JSON.stringify(Array.from({ length: 6000 }, () => null));
+    const parsed = parseRecord(reader([...sheet, ...Array.from({ length: 10 }, (_, i) => [...run].map((v, c) => (c === 1 ? v.replace(/\d+:F\d+/, `${2 + 6000 * (i + 1)}:F${6001 + 6000 * (i + 1)}`) : v)))]), sheet.length + 10);
+    expect(parsed.rows.length).toBeLessThan(60_000);
+    expect(checkRecord(parsed).length).toBeGreaterThan(0);
+  });
+
   test.each([
+    ["a value holding markup", (row: string[]) => (row[7] = JSON.stringify(["1</v></c><c r=\"Z9\"><f>1</f><v>1", "2", "3"]))],
     ["values that are not JSON", (row: string[]) => (row[7] = "[1,")],
     ["fewer values than cells", (row: string[]) => (row[7] = JSON.stringify(JSON.parse(row[7]).slice(1)))],
     ["a range over two columns", (row: string[]) => (row[1] = row[1].replace(/:F/, ":G"))],

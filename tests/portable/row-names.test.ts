@@ -24,17 +24,17 @@ describe("argument names", () => {
   });
 
   test.each([
-    ["台账", 2, 0, "INDEX(台账!$B:$B,ROW())"],
-    ["台账", 1, -1, "INDEX(台账!$A:$A,ROW()-1)"],
-    ["2024 台账", 14, 3, "INDEX('2024 台账'!$N:$N,ROW()+3)"],
-    ["O'Brien", 3, 0, "INDEX('O''Brien'!$C:$C,ROW())"],
-    ["A1", 3, 0, "INDEX('A1'!$C:$C,ROW())"],
+    ["台账", 2, 0, "INDEX('台账'!$B:$B,SUM(ROW()))"],
+    ["台账", 1, -1, "INDEX('台账'!$A:$A,SUM(ROW())-1)"],
+    ["2024 台账", 14, 3, "INDEX('2024 台账'!$N:$N,SUM(ROW())+3)"],
+    ["O'Brien", 3, 0, "INDEX('O''Brien'!$C:$C,SUM(ROW()))"],
+    ["台账（2024）", 3, 0, "INDEX('台账（2024）'!$C:$C,SUM(ROW()))"],
   ])("%s column %d offset %d → %s", (sheet, col, offset, text) => {
     expect(argDefinition(sheet, col, offset)).toBe(text);
   });
 
   test("anything else is no argument name", () => {
-    for (const text of ["INDEX(台账!$B:$C,ROW())", "台账!$B2", "INDEX(台账!$B:$B,ROW()+1)+0", "cmd|'/c calc'!A1", "INDEX(台账!B:B,ROW())"]) {
+    for (const text of ["INDEX('台账'!$B:$C,SUM(ROW()))", "'台账'!$B2", "INDEX('台账'!$B:$B,SUM(ROW())+1)+0", "cmd|'/c calc'!A1", "INDEX('台账'!B:B,SUM(ROW()))", "INDEX(台账!$B:$B,SUM(ROW()))", "INDEX('台账'!$B:$B,ROW())"]) {
       expect(parseArgDefinition(text)).toBeNull();
     }
   });
@@ -46,12 +46,12 @@ describe("a cell's formula in name form", () => {
   test("relative references become argument names; absolute ones keep their place, with their sheet", () => {
     const n = names();
     const form = rowForm('_xldudf_JY_REWARD(A2,$B2,C1,"化工",$N$1,其他!D3,\'2024 台账\'!E$1)', 2, "台账", n.arg);
-    expect(form).toBe('_xldudf_JY_REWARD(_JY_V1,_JY_V2,_JY_V3,"化工",台账!$N$1,_JY_V4,\'2024 台账\'!$E$1)');
+    expect(form).toBe('_xldudf_JY_REWARD(_JY_V1,_JY_V2,_JY_V3,"化工",\'台账\'!$N$1,_JY_V4,\'2024 台账\'!$E$1)');
     expect(n.definitions()).toEqual([
-      { name: "_JY_V1", formula: "INDEX(台账!$A:$A,ROW())" },
-      { name: "_JY_V2", formula: "INDEX(台账!$B:$B,ROW())" },
-      { name: "_JY_V3", formula: "INDEX(台账!$C:$C,ROW()-1)" },
-      { name: "_JY_V4", formula: "INDEX(其他!$D:$D,ROW()+1)" },
+      { name: "_JY_V1", formula: "INDEX('台账'!$A:$A,SUM(ROW()))" },
+      { name: "_JY_V2", formula: "INDEX('台账'!$B:$B,SUM(ROW()))" },
+      { name: "_JY_V3", formula: "INDEX('台账'!$C:$C,SUM(ROW())-1)" },
+      { name: "_JY_V4", formula: "INDEX('其他'!$D:$D,SUM(ROW())+1)" },
     ]);
   });
 
@@ -69,6 +69,8 @@ describe("a cell's formula in name form", () => {
     ["INDIRECT", 'JY.REWARD(INDIRECT("A2"),B2,C2)'],
     ["a relative range", "JY.REWARD(A2,B2,C2,D2:E2)"],
     ["an external reference", "JY.REWARD([1]台账!A2,B2,C2)"],
+    ["a reference over several sheets", "JY.REWARD(A2,SUM(一月:三月!B2),C2)"],
+    ["a quoted reference over several sheets", "JY.REWARD(A2,SUM('1月:3月'!B2),C2)"],
   ])("%s: no name form (the cell keeps its formula)", (_, formula) => {
     expect(rowForm(formula, 2, "台账", names().arg)).toBeNull();
   });
@@ -84,22 +86,33 @@ describe("a cell's formula in name form", () => {
         const form = rowForm(t.formula, row, "台账", n.arg)!;
         const defs = new Map(n.definitions().map((d) => [d.name, d.formula]));
         const back = cellFormOf(form, row, "台账", (v) => defs.get(v));
-        expect(back).toBe(t.formula.replace(/\$N\$1/g, "台账!$N$1"));
+        expect(back).toBe(t.formula.replace(/\$N\$1/g, "'台账'!$N$1"));
       }),
       { numRuns: 30 },
     );
   });
 
-  test("numbering starts past the names a workbook already has", () => {
-    const n = new RowNames(["_JY_C7", "_JY_V2", "Other", "_JY_CR"]);
+  test("a fixed range keeps its place on every row: one name for the column, and a range on another sheet keeps that sheet", () => {
+    const n = new RowNames();
+    const names = [2, 3, 4].map((r) => {
+      const t = translate(`_xldudf_JY_REWARD(A${r},B${r},C${r},$K$1:$L$1)`);
+      if (t.kind !== "native") throw new Error("not native");
+      return n.cell(rowForm(t.formula, r, "台账", n.arg)!);
+    });
+    expect(new Set(names).size).toBe(1);
+    expect(n.definitions().filter((d) => /\$[KL]:/.test(d.formula))).toEqual([]);
+    expect(rowForm("JY.REWARD(VLOOKUP(M2,参数!$A$1:$B$2,2,FALSE),B2,C2)", 2, "台账", new RowNames().arg)).toBe("JY.REWARD(VLOOKUP(_JY_V1,'参数'!$A$1:$B$2,2,FALSE),_JY_V2,_JY_V3)");
+  });
+
+  test("numbering starts past the names a workbook already has, in any case", () => {
+    const n = new RowNames(["_JY_C7", "_jy_v2", "Other", "_JY_CR"]);
     expect(n.arg("台账", 1, 0)).toBe("_JY_V3");
     expect(n.cell("_JY_V3+1")).toBe("_JY_C8");
   });
 
-  test("a sheet name is quoted exactly when a reference needs it", () => {
-    expect(sheetPrefix("台账")).toBe("台账!");
-    expect(sheetPrefix("Sheet 1")).toBe("'Sheet 1'!");
-    expect(sheetPrefix("AB12")).toBe("'AB12'!");
+  test("a sheet name is always quoted (LibreOffice reads 台账（2024） unquoted as no sheet)", () => {
+    expect(sheetPrefix("台账")).toBe("'台账'!");
+    expect(sheetPrefix("O'Brien")).toBe("'O''Brien'!");
   });
 });
 

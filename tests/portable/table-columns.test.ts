@@ -83,7 +83,8 @@ describe("tables' calculated columns in make-portable / restore", () => {
     for (const r of columnRows) expect(before.get(TABLE_PART)).toContain(r.original);
 
     // The pane's restore plan leaves the column rows to the cells (and does not call them missing).
-    const values = [...Array(recorded.length + 3)].map((_, r) => ["A", "B", "C", "D", "E", "F", "G"].map((c) => texts.get(`${c}${r + 1}`) ?? ""));
+    const lastRow = Math.max(...[...texts.keys()].map((ref) => Number(/\d+$/.exec(ref)![0])));
+    const values = [...Array(lastRow)].map((_, r) => ["A", "B", "C", "D", "E", "F", "G", "H", "I"].map((c) => texts.get(`${c}${r + 1}`) ?? ""));
     const paneRestore = planRestore(values, ["退出企业登记表"]);
     expect(paneRestore.report.missing).toEqual([]);
     expect(paneRestore.report.damaged).toEqual([]);
