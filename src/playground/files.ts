@@ -8,9 +8,9 @@
 import JSZip from "jszip";
 import { locateRegister } from "../engine/register";
 import { readSpreadsheet, type FileSheet } from "../hosts/xlsx/read";
-import { colLetters, colNumber } from "../portable/formula";
+import { colLetters } from "../portable/formula";
 import { definedNames } from "../portable/native";
-import { fileToExcelFormula, NAME_KIND, NOTE_SHEET, parseRecord, RECORD_SHEET } from "../portable/record";
+import { fileToExcelFormula, NAME_KIND, NOTE_SHEET, parseRecordValues, RECORD_SHEET } from "../portable/record";
 import { cellFormOf } from "../portable/row-names";
 import { makePortable, restore, type PortableReport, type RestoreReport } from "../portable/xlsx";
 import type { SpecCell } from "../workbook/sheets";
@@ -56,12 +56,7 @@ export function playgroundFormula(file: string, row: number, headers: unknown[],
 /** The row names a portable file's record lists (name → formula); none when it cannot be read. */
 function recordNames(record: FileSheet): Map<string, string> {
   try {
-    const parsed = parseRecord((ref) => {
-      const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
-      const col = colNumber(m[1]) - 1;
-      const v = record.values[Number(m[2]) - 1]?.[col];
-      return v === null || v === undefined || v === "" ? undefined : String(v);
-    }, record.values.length);
+    const parsed = parseRecordValues(record.values);
     return new Map(parsed.rows.filter((r) => r.kind === NAME_KIND).map((r) => [r.cell, r.portable]));
   } catch {
     return new Map();

@@ -18,7 +18,7 @@ import {
   excelToFileFormula,
   fileToExcelFormula,
   noteRows,
-  parseRecord,
+  parseRecordValues,
   recordSheetRows,
   type PortableReport,
   type RecordRow,
@@ -242,12 +242,7 @@ export function planRestore(
   sheetNames: string[],
   now?: GridNow,
 ): { writes: GridWrite[]; report: GridRestoreReport; keep: string[][] | null; names: string[] } {
-  const text = (ref: string): string | undefined => {
-    const p = parseRef(ref);
-    const v = p ? recordValues[p.row]?.[p.col] : undefined;
-    return v === null || v === undefined || v === "" ? undefined : String(v);
-  };
-  const parsed = parseRecord(text, recordValues.length);
+  const parsed = parseRecordValues(recordValues);
   const report: GridRestoreReport = { restored: [], missing: [], moved: [], refused: [], damaged: checkRecord(parsed), wasPortable: true };
   if (report.damaged!.length > 0) return { writes: [], report, keep: recordValues.map((r) => r.map((v) => shownValue(v))), names: [] };
   // Row names (a workbook the .xlsx path made portable): removed with the record, kept with it.

@@ -23,6 +23,7 @@
 import { endOfQuoted, rowShifter, shiftFormula, translate, type Translation } from "./formula";
 import { MAX_FORMULA_CHARS, NotPortable } from "./native";
 import { xmlEscape, xmlUnescape } from "./xml";
+import { parseA1 } from "../engine/register/address";
 
 export const RECORD_SHEET = "JY_ORIGINALS";
 export const NOTE_SHEET = "JY通用版说明";
@@ -346,6 +347,15 @@ function convertedRuns(converted: PortableReport["converted"]): Array<{ sheet: s
     runs.push(started);
   }
   return runs.map((r) => ({ sheet: r.sheet, kind: r.kind, formula: r.formula, cell: r.row === 0 ? r.col : r.last === r.row ? `${r.col}${r.row}` : `${r.col}${r.row}:${r.col}${r.last}` }));
+}
+
+/** A record read from its sheet's values (rows of cells from A1, as a host gives them). */
+export function parseRecordValues(values: unknown[][]): ParsedRecord {
+  return parseRecord((ref) => {
+    const p = parseA1(ref);
+    const v = p ? values[p.row]?.[p.col] : undefined;
+    return v === null || v === undefined || v === "" ? undefined : String(v);
+  }, values.length);
 }
 
 /** The visible note: what happened, how to undo it, and every converted, frozen or skipped cell. */

@@ -13,6 +13,7 @@
  *
  * The same native formula in two columns is two names: a name's columns are fixed (as $B2 is).
  */
+import { quoteSheet } from "../engine/register/address";
 import { colLetters, colNumber, maskLiterals } from "./formula";
 
 /** A row name: C for a cell's whole formula, V for one argument cell. */
@@ -24,7 +25,7 @@ export const isRowName = (name: string): boolean => ROW_NAME.test(name);
  * name with an ideographic space as no sheet at all.
  */
 export function sheetPrefix(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!`;
+  return `${quoteSheet(sheet)}!`;
 }
 
 /**
@@ -92,6 +93,12 @@ export function rowForm(formula: string, row: number, sheet: string, argName: (s
 function unquote(s: string): string {
   return s.startsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
 }
+
+/**
+ * An argName for rowForm that makes a key instead of a name: the row form of a formula is then the
+ * same text for every row of a column (a cache key for its conversion).
+ */
+export const rowKeyArg = (sheet: string, col: number, offset: number): string => `\u0001${sheet}\u0001${col}\u0001${offset}\u0001`;
 
 /**
  * Names for one conversion: each argument cell and each distinct cell formula gets one, numbered

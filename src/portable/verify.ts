@@ -13,8 +13,7 @@
 import { colLetters, colNumber, maskLiterals, shiftFormula, translate } from "./formula";
 import { xmlUnescape as xmlUnescapeText } from "./xml";
 import { CALCULATED_COLUMN, NAME_KIND, type ParsedRecord, type RecordRow } from "./record";
-export { shiftCellXml } from "./record";
-import { argDefinition, parseArgDefinition, ROW_NAME, rowForm } from "./row-names";
+import { argDefinition, parseArgDefinition, ROW_NAME, rowForm, rowKeyArg } from "./row-names";
 
 /** One problem, in both languages, with the record row or cell it concerns. */
 export interface RestoreProblem {
@@ -97,7 +96,7 @@ export function checkRecordRow(r: RecordRow, row: number, names: RecordedNames =
   // native / frozen: the original must be a JY formula the add-in converts this way.
   // The conversion is the same for every row of a column whose cells use one row name: checked once.
   const named = r.kind === "native" && portable.formula !== null && ROW_NAME.test(portable.formula);
-  const key = named ? rowForm(r.formula, parseA1(r.cell)!.row, r.sheet, memoKey) : null;
+  const key = named ? rowForm(r.formula, parseA1(r.cell)!.row, r.sheet, rowKeyArg) : null;
   const memoized = key === null ? undefined : memo.get(`${portable.formula}\u0000${key}`);
   const verdict = memoized ?? conversionVerdict(r, portable.formula, names);
   if (key !== null) memo.set(`${portable.formula}\u0000${key}`, verdict);
@@ -109,8 +108,6 @@ export function checkRecordRow(r: RecordRow, row: number, names: RecordedNames =
   if (r.kind === "frozen" && portable.formula !== null) return damage(r, `${at.zh}是冻结单元格，却记有公式`, `${at.en} is a frozen cell but records a formula`);
   return null;
 }
-
-const memoKey = (sheet: string, col: number, offset: number) => `\u0001${sheet}\u0001${col}\u0001${offset}\u0001`;
 
 /** Whether a native or frozen row's original converts the way the record says it did. */
 function conversionVerdict(r: RecordRow, portable: string | null, names: RecordedNames): "ok" | "not-jy" | "not-conversion" {

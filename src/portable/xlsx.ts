@@ -9,12 +9,12 @@ import type JSZip from "jszip";
 import { DEFINED_NAME_SET, definedNames, MAX_FORMULA_CHARS, NotPortable } from "./native";
 import { xmlEscape, xmlUnescape } from "./xml";
 export { xmlEscape, xmlUnescape };
-import { checkRecord, locate, notAsConverted, shiftCellXml, type RestoreProblem, type Wanted } from "./verify";
+import { checkRecord, locate, notAsConverted, type RestoreProblem, type Wanted } from "./verify";
 import { repack, type Packer } from "./zip-write";
 import { DEFAULT_LIMITS, FileRefused, isReadPart, tooManyCells, type ZipLimits } from "./zip-guard";
 import { openGuarded, partText as text } from "./zip-read";
 import { callsJy, colLetters, colNumber, findCalls, shiftFormula, translate } from "./formula";
-import { rowForm, RowNames } from "./row-names";
+import { rowForm, rowKeyArg, RowNames } from "./row-names";
 import {
   CALCULATED_COLUMN,
   convertFormula,
@@ -24,6 +24,7 @@ import {
   parseRecord,
   RECORD_SHEET,
   recordSheetRows,
+  shiftCellXml,
   type PortableReport,
   type RecordRow,
 } from "./record";
@@ -201,9 +202,6 @@ type Conversion =
   /** One formula per cell of the spilled row: row names (_JY_C1), or the native formulas themselves where a name cannot say them. */
   | { kind: "native"; formulas: string[]; named: boolean };
 
-/** A relative reference in a conversion's cache key (rowForm): equal for every row of a column. */
-const rowKey = (sheet: string, col: number, offset: number) => `\u0001${sheet}\u0001${col}\u0001${offset}\u0001`;
-
 /**
  * What one converted cell adds to the record at least (its value in a run), for refusing early;
  * the output's parts are measured exactly before it is written.
@@ -288,7 +286,7 @@ export async function makePortable(
       const spillCells = spill && spill[2] && /FUNDING/i.test(formula) ? spillRow(spill[1], spill[2]) : [c.ref];
       const row = splitRef(c.ref).row;
       // Cells whose formulas differ only by their row (a register's column) convert once.
-      const key = rowForm(formula, row, sheet.name, rowKey);
+      const key = rowForm(formula, row, sheet.name, rowKeyArg);
       const cacheKey = key === null ? null : `${spillCells.length}\u0000${key}`;
       let conversion = cacheKey === null ? undefined : conversions.get(cacheKey);
       if (!conversion) {

@@ -13,7 +13,7 @@
  */
 import { coveredSectors, POLICY, POLICY_TITLE_ZH, type FlagId, type Policy, type SectorId } from "../policy";
 import { sectorSpellings } from "../engine/sector";
-import { columnLetters, paymentDeadline, staffDate, type ColumnKey, type ColumnMapping } from "../engine/register";
+import { columnLetters, paymentDeadline, quoteSheet, staffDate, type ColumnKey, type ColumnMapping } from "../engine/register";
 import type { RegisterRead } from "./port";
 import type { Formula, SheetSpec, SpecCell } from "./sheets";
 
@@ -29,7 +29,6 @@ export function summaryMissing(mapping: ColumnMapping): ColumnKey[] {
   return SUMMARY_NEEDS.filter((k) => mapping.columns[k] === undefined);
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 const escapeColumn = (header: string) => header.replace(/(['#\[\]])/g, "'$1");
 
 /** The register as the summary needs it: where it is, its headers and how many rows it has now. */

@@ -24,6 +24,9 @@ export function parseA1(address: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
 }
 
+/** A sheet name as formulas write it before "!": quoted, with ' doubled (any name is then safe). */
+export const quoteSheet = (name: string): string => `'${name.replace(/'/g, "''")}'`;
+
 /** "A" → 0, "Z" → 25, "AA" → 26 (letters in either case). */
 export function columnIndex(letters: string): number {
   let col = 0;

@@ -10,7 +10,7 @@
  * on load, so every host shows its own results of the formulas.
  */
 import type JSZip from "jszip";
-import { a1, parseA1 } from "../../engine/register/address";
+import { a1, parseA1, quoteSheet } from "../../engine/register/address";
 import type { SheetSpec, SpecCell } from "../../workbook/sheets";
 
 const xml = (s: string) =>
@@ -173,7 +173,6 @@ function sheetXml(spec: SheetSpec, styles: Styles): string {
   );
 }
 
-const quoteSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** The sheets as one .xlsx package; sheet names must be distinct (31 characters at most). */
 export async function writeWorkbook(sheets: SheetSpec[], names: WorkbookName[], JSZipImpl: typeof JSZip): Promise<Uint8Array> {
